@@ -1,0 +1,24 @@
+"""Entry point: page config, shared session defaults, language toggle and navigation."""
+
+import streamlit as st
+
+from pages.common import ENGLISH, KOREAN, LANGUAGE_KEY, t
+
+st.set_page_config(page_title="딥러닝 교실", page_icon="🎓", layout="wide")
+
+with st.sidebar:
+    st.radio(
+        "언어 / Language",
+        options=[KOREAN, ENGLISH],
+        format_func=lambda code: "한국어" if code == KOREAN else "English",
+        key=LANGUAGE_KEY,
+        horizontal=True,
+    )
+
+pages = [
+    st.Page("pages/home.py", title=t("홈", "Home"), icon="🏠", default=True),
+    st.Page("pages/concepts.py", title=t("1. 학습 개념", "1. How models learn"), icon="🔁", url_path="concepts"),
+    st.Page("pages/cnn.py", title=t("2. CNN 손글씨 숫자 분류", "2. CNN digit classifier"), icon="✍️", url_path="cnn"),
+    st.Page("pages/nlp.py", title=t("3. 한국어 문장 분류", "3. Korean sentence classifier"), icon="💬", url_path="nlp"),
+]
+st.navigation(pages).run()
