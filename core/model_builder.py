@@ -493,7 +493,7 @@ def parse_point(texts: list[str], input_dim: int) -> np.ndarray:
     values = []
     for text in texts:
         try:
-            value = float(str(text).strip().replace(",", "."))
+            value = float(str(text).strip())
         except ValueError as error:
             raise ValueError(f"{text!r} is not a number") from error
         if not math.isfinite(value) or abs(value) > MAX_POINT_VALUE:

@@ -111,9 +111,9 @@ def create_stepper(
     hidden_units: int = 0, sample_count: int = 8, batch_size: int = 8, seed: int = DEFAULT_SEED
 ) -> StepperState:
     """A fresh stepper: data, starting weights and an empty loss history."""
+    features, targets = make_line_data(sample_count, seed)
     if not 1 <= batch_size <= sample_count:
         raise ValueError(f"batch_size must be between 1 and the sample count {sample_count}, got {batch_size}")
-    features, targets = make_line_data(sample_count, seed)
     return StepperState(features, targets, initial_weights(hidden_units, seed), batch_size)
 
 

@@ -55,7 +55,9 @@ def test_dataframe_with_text_column_is_rejected() -> None:
         dataframe_to_array(frame, ["age"])
 
 
-@pytest.mark.parametrize(("text", "shape"), [("3, 4", (3, 4)), ("(2, 3, 2)", (2, 3, 2)), ("[12]", (12,)), ("-1, 2", (-1, 2))])
+@pytest.mark.parametrize(
+    ("text", "shape"), [("3, 4", (3, 4)), ("(2, 3, 2)", (2, 3, 2)), ("[12]", (12,)), ("-1, 2", (-1, 2))]
+)
 def test_parse_shape(text: str, shape: tuple[int, ...]) -> None:
     assert parse_shape(text) == shape
 
