@@ -89,6 +89,7 @@ class PlannedLayer:
     name: str
     kind: str
     output_shape: tuple[int, ...]
+    params: int = 0
 
 
 @dataclass(frozen=True)
@@ -229,23 +230,32 @@ def validate_config(config: CnnConfig) -> CnnConfig:
 
 
 def plan_layers(config: CnnConfig, image_size: int = IMAGE_SIZE) -> list[PlannedLayer]:
-    """Follow the image through every layer with `conv_output_size`; reject configs that shrink it to nothing."""
+    """Follow the image through every layer with `conv_output_size`; reject configs that shrink it to nothing.
+
+    Parameter counts are worked out by hand, as the lesson teaches them: a conv layer learns
+    k·k·(input channels)·filters weights plus one bias per filter; a Dense layer inputs·units + units.
+    """
     size = image_size
+    channels = 1
     plan: list[PlannedLayer] = []
     for block in range(config.blocks):
-        channels = config.block_filters(block)
+        filters = config.block_filters(block)
         size = _shrink(size, config.kernel_size, config.padding, config.strides, block, "Conv2D", "합성곱(Conv2D)")
-        plan.append(PlannedLayer(f"conv_{block + 1}", "Conv2D", (size, size, channels)))
+        params = config.kernel_size**2 * channels * filters + filters
+        plan.append(PlannedLayer(f"conv_{block + 1}", "Conv2D", (size, size, filters), params))
+        channels = filters
         if config.pooling:
             size = _shrink(size, POOL_SIZE, config.padding, POOL_SIZE, block, "MaxPool2D", "맥스 풀링(MaxPool2D)")
-            plan.append(PlannedLayer(f"pool_{block + 1}", "MaxPool2D", (size, size, channels)))
-    flat = size * size * config.block_filters(config.blocks - 1)
-    plan.append(PlannedLayer("flatten", "Flatten", (flat,)))
+            plan.append(PlannedLayer(f"pool_{block + 1}", "MaxPooling2D", (size, size, channels)))
+    width = size * size * channels
+    plan.append(PlannedLayer("flatten", "Flatten", (width,)))
     if config.dense_units:
-        plan.append(PlannedLayer("dense", "Dense", (config.dense_units,)))
+        dense_params = width * config.dense_units + config.dense_units
+        plan.append(PlannedLayer("dense", "Dense", (config.dense_units,), dense_params))
+        width = config.dense_units
     if config.dropout > 0:
-        plan.append(PlannedLayer("dropout", "Dropout", (config.dense_units or flat,)))
-    plan.append(PlannedLayer("output", "Dense", (CLASS_COUNT,)))
+        plan.append(PlannedLayer("dropout", "Dropout", (width,)))
+    plan.append(PlannedLayer("output", "Dense", (CLASS_COUNT,), width * CLASS_COUNT + CLASS_COUNT))
     return plan
 
 
@@ -352,27 +362,24 @@ def _is_pool(layer: Any) -> bool:
 def feature_map_model(model: Any) -> Any:
     """A model sharing `model`'s layers that returns every conv / pooling output; build it once per model.
 
-    The layers are re-applied to a fresh `Input`, which works for any `Sequential` (also one loaded
-    from a file whose original input tensor is not kept).
+    Works for `Sequential` and functional models alike, as long as they were built on an `Input`
+    (every model this project makes or ships is).
     """
     import keras
 
-    targets = {id(layer) for layer in visual_layers(model)}
-    if not targets:
+    layers = visual_layers(model)
+    if not layers:
         raise ValueError("the model has no Conv2D or pooling layer to show")
-    inputs = keras.Input(tuple(model.inputs[0].shape[1:]) if model.inputs else (IMAGE_SIZE, IMAGE_SIZE, 1))
-    tensor = inputs
-    outputs = []
-    for layer in model.layers:
-        tensor = layer(tensor)
-        if id(layer) in targets:
-            outputs.append(tensor)
-    return keras.Model(inputs, outputs, name=f"{model.name}_feature_maps")
+    return keras.Model(model.inputs[0], [layer.output for layer in layers], name=f"{model.name}_feature_maps")
 
 
 def feature_maps(model: Any, extractor: Any, digit: np.ndarray) -> list[FeatureMaps]:
     """Every conv / pooling layer's activations for one (28, 28) digit, as numpy arrays."""
-    outputs = extractor(as_batch(digit), training=False)
+    image = np.asarray(digit, dtype="float32")
+    if image.shape != (IMAGE_SIZE, IMAGE_SIZE):
+        raise ValueError(f"expected one (28, 28) digit, got shape {image.shape}")
+    # Some saved models take (28, 28) and reshape inside; feed whatever the extractor's input expects.
+    outputs = extractor(image.reshape((1, *extractor.input_shape[1:])), training=False)
     if not isinstance(outputs, list | tuple):
         outputs = [outputs]
     return [
@@ -436,6 +443,49 @@ def max_pool_demo(grid: np.ndarray, pool_size: int = POOL_SIZE, stride: int | No
             output[i, j] = window[offset_row, offset_col]
             maxima[i].append((row + int(offset_row), col + int(offset_col)))
     return PoolingDemo(padded, output, windows, maxima, pool_size, stride, padding)
+
+
+DEMO_KERNELS = ("vertical_edge", "horizontal_edge", "blur", "identity")
+
+
+def demo_grid(size: int) -> np.ndarray:
+    """A size×size grid of 0s and 1s shaped like a handwritten 7, the input of the convolution demo."""
+    if not 3 <= size <= MAX_DEMO_GRID:
+        raise ValueError(f"the demo grid size must be between 3 and {MAX_DEMO_GRID}, got {size}")
+    grid = np.zeros((size, size))
+    grid[1, 1 : size - 1] = 1
+    for row in range(2, size - 1):
+        grid[row, max(size - row, 1)] = 1
+    return grid
+
+
+def demo_kernel(kind: str, size: int) -> np.ndarray:
+    """A hand-made size×size kernel: a vertical or horizontal edge detector, a blur, or the identity."""
+    if not 1 <= size <= MAX_KERNEL_SIZE:
+        raise ValueError(f"the kernel size must be between 1 and {MAX_KERNEL_SIZE}, got {size}")
+    kernel = np.zeros((size, size))
+    if kind == "vertical_edge":
+        kernel[:, 0] = 1
+        if size > 1:
+            kernel[:, -1] = -1
+    elif kind == "horizontal_edge":
+        kernel[0, :] = 1
+        if size > 1:
+            kernel[-1, :] = -1
+    elif kind == "blur":
+        kernel[:] = 1 / size**2
+    elif kind == "identity":
+        kernel[size // 2, size // 2] = 1
+    else:
+        raise ValueError(f"unknown demo kernel {kind!r}; choose one of {', '.join(DEMO_KERNELS)}")
+    return kernel
+
+
+def demo_pool_grid(size: int, seed: int = DEFAULT_SEED) -> np.ndarray:
+    """A size×size grid of small random integers (0–9) for the max-pooling demo."""
+    if not 2 <= size <= MAX_DEMO_GRID:
+        raise ValueError(f"the pooling grid size must be between 2 and {MAX_DEMO_GRID}, got {size}")
+    return np.random.default_rng(seed).integers(0, 10, size=(size, size)).astype(float)
 
 
 def _check_grid(grid: np.ndarray, name: str) -> np.ndarray:
