@@ -218,3 +218,33 @@ def test_feature_maps_filters_and_download() -> None:
     data = model_to_keras_bytes(model)
     assert zipfile.is_zipfile(io.BytesIO(data))
     assert "model.weights.h5" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+@pytest.mark.parametrize(
+    "config",
+    [CnnConfig(), CnnConfig(blocks=3, filters=4, kernel_size=5, padding="valid", pooling=False, dense_units=0),
+     CnnConfig(blocks=1, strides=2, dropout=0.0, dense_units=32)],
+)
+def test_planned_shapes_and_parameters_match_keras(config: CnnConfig) -> None:
+    from core.cnn import build_model
+
+    model = build_model(config)
+    plan = plan_layers(config)
+    assert [(layer.kind, layer.output_shape, layer.params) for layer in plan] == [
+        (row.kind, row.output_shape[1:], row.params) for row in summary_rows(model)
+    ]
+
+
+def test_demo_grid_and_kernels() -> None:
+    from core.cnn import demo_grid, demo_kernel, demo_pool_grid
+
+    grid = demo_grid(7)
+    assert grid.shape == (7, 7) and set(np.unique(grid)) == {0.0, 1.0}
+    assert demo_kernel("vertical_edge", 3).tolist() == [[1, 0, -1]] * 3
+    assert demo_kernel("identity", 3)[1, 1] == 1 and demo_kernel("identity", 3).sum() == 1
+    assert demo_kernel("blur", 2).sum() == pytest.approx(1.0)
+    assert demo_pool_grid(5).shape == (5, 5)
+    with pytest.raises(ValueError, match="kernel"):
+        demo_kernel("sharpen", 3)
+    with pytest.raises(ValueError):
+        demo_grid(30)

@@ -1,0 +1,44 @@
+"""Tests for core.cnn_charts: the CNN lesson's plotly figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.cnn_charts import feature_map_figure, filters_figure, grid_figure, probability_figure, tile_channels
+
+
+def test_probability_figure_highlights_the_predicted_digit() -> None:
+    probabilities = np.full(10, 0.02)
+    probabilities[7] = 0.82
+    bar = probability_figure(probabilities, "en").data[0]
+    assert list(bar.x) == [str(digit) for digit in range(10)]
+    assert len(set(bar.marker.color)) == 2 and bar.marker.color[7] != bar.marker.color[0]
+    with pytest.raises(ValueError, match="10 probabilities"):
+        probability_figure(np.ones(3))
+
+
+def test_tile_channels_puts_gaps_between_normalised_panels() -> None:
+    stack = np.stack([np.full((2, 3), 5.0), np.arange(6.0).reshape(2, 3)])
+    tiled = tile_channels(stack, columns=2, normalise=True)
+    assert tiled.shape == (2, 7)
+    assert np.isnan(tiled[:, 3]).all()
+    assert tiled[0, 4] == 0.0 and tiled[1, 6] == 1.0
+    assert (tiled[:, :3] == 0).all()
+
+
+def test_feature_map_and_filter_figures_cap_channels() -> None:
+    maps = np.random.default_rng(0).random((14, 14, 32))
+    heatmap = feature_map_figure(maps, max_channels=16).data[0]
+    assert np.asarray(heatmap.z).shape == (2 * 15 - 1, 8 * 15 - 1)
+    filters = filters_figure(np.random.default_rng(1).normal(size=(4, 3, 3))).data[0]
+    assert filters.zmid == 0.0
+    with pytest.raises(ValueError, match="channels"):
+        feature_map_figure(np.zeros((3, 3)))
+
+
+def test_grid_figure_writes_values_and_outlines() -> None:
+    figure = grid_figure(np.array([[1.0, -np.inf], [2.5, 0.0]]), "demo", highlight=(0, 0, 2), marked=[(1, 0)],
+                         padding=(0, 1, 0, 1))
+    assert figure.data[0].text[0] == ["1", "−∞"]
+    assert len(figure.layout.shapes) == 3
