@@ -48,13 +48,14 @@ class Augmentation:
 class TrainConfig:
     """Everything that decides the shipped model; saved in the sidecar for reproducibility."""
 
-    epochs: int = 40
+    epochs: int = 30
     batch_size: int = 64
     learning_rate: float = 2e-3
     filters: tuple[int, ...] = (32, 64, 128)
     dense_units: int = 128
-    dropout: float = 0.4
-    label_smoothing: float = 0.1
+    conv_dropout: float = 0.1
+    dropout: float = 0.3
+    label_smoothing: float = 0.05
     test_fraction: float = 0.1
     seed: int = DEFAULT_SEED
     max_train_samples: int | None = None
@@ -122,7 +123,7 @@ def build_model(config: TrainConfig):
             x = layers.BatchNormalization(momentum=0.9, name=f"bn{block}_{repeat}")(x)
             x = layers.Activation("relu", name=f"relu{block}_{repeat}")(x)
         x = layers.MaxPool2D(2, padding="same", name=f"pool{block}")(x)
-        x = layers.Dropout(config.dropout / 2, name=f"dropout{block}")(x)
+        x = layers.Dropout(config.conv_dropout, name=f"dropout{block}")(x)
     x = layers.Flatten(name="flatten")(x)
     x = layers.Dense(config.dense_units, activation="relu", name="dense")(x)
     x = layers.Dropout(config.dropout, name="dropout_dense")(x)
