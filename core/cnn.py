@@ -546,8 +546,12 @@ def subsample(images: np.ndarray, labels: np.ndarray, count: int,
 
 
 def make_fit_function(model: Any, config: CnnConfig, images: np.ndarray, labels: np.ndarray,
-                      validation: tuple[np.ndarray, np.ndarray] | None = None) -> Callable[[Any], Any]:
-    """The function a `TrainingJob` runs: `model.fit` with the job's callback, returning the model."""
+                      validation: tuple[np.ndarray, np.ndarray] | None = None,
+                      extra_callbacks: Sequence[Any] = ()) -> Callable[[Any], Any]:
+    """The function a `TrainingJob` runs: `model.fit` with the job's callback, returning the model.
+
+    `extra_callbacks` (e.g. a timer in the bench) run beside the job's callback.
+    """
     features = as_batch(images)
     targets = np.asarray(labels, dtype="int64")
     validation_data = (as_batch(validation[0]), np.asarray(validation[1], dtype="int64")) if validation else None
@@ -559,7 +563,7 @@ def make_fit_function(model: Any, config: CnnConfig, images: np.ndarray, labels:
             epochs=config.epochs,
             batch_size=config.batch_size,
             validation_data=validation_data,
-            callbacks=[callback],
+            callbacks=[callback, *extra_callbacks],
             verbose=0,
         )
         return model
