@@ -52,8 +52,9 @@ def test_training_loop_step_shows_loss_and_updated_weights(korean_page) -> None:
 
     app.number_input(key="concepts_step_count").set_value(20).run()
     app.button(key="concepts_step_many").click().run()
-    assert app.session_state["concepts_stepper"].step == 21
-    assert app.session_state["concepts_stepper"].loss_history[-1] < app.session_state["concepts_stepper"].loss_history[0]
+    stepper = app.session_state["concepts_stepper"]
+    assert stepper.step == 21
+    assert stepper.loss_history[-1] < stepper.loss_history[0]
 
 
 def test_large_learning_rate_diverges_with_an_explanation() -> None:
