@@ -111,14 +111,23 @@ def stratified_split(
 
 
 def stratified_subsample(labels: np.ndarray, count: int, seed: int = DEFAULT_SEED) -> np.ndarray:
-    """Return `count` shuffled indices keeping the class proportions of `labels`."""
+    """Return exactly `count` shuffled indices keeping the class proportions of `labels`."""
     labels = np.asarray(labels)
     if count < 1:
         raise ValueError(f"count must be at least 1, got {count}")
+    rng = np.random.default_rng(seed)
     if count >= len(labels):
-        return np.random.default_rng(seed).permutation(len(labels))
-    _, kept = stratified_split(labels, count / len(labels), seed)
-    return kept
+        return rng.permutation(len(labels))
+    classes, sizes = np.unique(labels, return_counts=True)
+    # Largest-remainder rounding: every class gets its share, and the total is exactly `count`.
+    shares = sizes * count / len(labels)
+    quotas = np.floor(shares).astype(int)
+    leftovers = np.argsort(-(shares - quotas), kind="stable")[: count - quotas.sum()]
+    quotas[leftovers] += 1
+    kept = [
+        rng.permutation(np.flatnonzero(labels == label))[:quota] for label, quota in zip(classes, quotas, strict=True)
+    ]
+    return rng.permutation(np.concatenate(kept))
 
 
 def _describe(source: str, total: int) -> tuple[str, str]:
