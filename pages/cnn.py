@@ -9,9 +9,10 @@ from streamlit_drawable_canvas import st_canvas
 
 from core import cnn
 from core.availability import MNIST_MODEL_PATH
+from core.canvas_input import dark_canvas_to_image
 from core.charts import confusion_figure
 from core.cnn_charts import MAX_CHANNELS_SHOWN, feature_map_figure, filters_figure, grid_figure, probability_figure
-from core.digit_image import DigitImageError, PreparedDigit, canvas_to_image, open_uploaded_image, prepare_digit
+from core.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
 from core.digit_model import LOW_CONFIDENCE_THRESHOLD, load_shipped_model, predict_probabilities, shipped_model_info
 from core.mnist_data import MnistSplit, load_mnist
 from core.training import STATUS_FAILED, TrainingJob, iterations_per_epoch
@@ -128,7 +129,7 @@ def read_input(source: str, canvas_rgba, upload) -> tuple[PreparedDigit | None, 
         else:
             if canvas_rgba is None:
                 return None, False
-            image = canvas_to_image(canvas_rgba)
+            image = dark_canvas_to_image(canvas_rgba)
         return prepare_digit(image), False
     except DigitImageError as error:
         user_error(error.message_ko, error.message_en)
