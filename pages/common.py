@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.charts import history_figure
 from core.config import TRAINING_POLL_SECONDS
@@ -21,6 +22,23 @@ from core.training import (
     TrainingJob,
     TrainingProgress,
 )
+
+
+def leave_legacy_pages_mode() -> None:
+    """Make sure the entry script's `st.navigation` decides the pages, even on a server's first run.
+
+    Streamlit treats a folder named `pages/` as the old auto-discovered multipage layout until some
+    script calls `st.navigation`. A server whose very first visitor opens a lesson URL directly would
+    then run that page without the entry script and list every file of `pages/` in the sidebar.
+    Leaving that mode and rerunning sends the run through `streamlit_app.py`; the page's URL is kept
+    because both layouts derive the page from the same URL path.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+leave_legacy_pages_mode()
 
 LANGUAGE_KEY = "language"
 KOREAN = "ko"

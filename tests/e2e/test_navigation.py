@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.app_server import running_app_server
 from tests.e2e.helpers import assert_no_exception, open_page, wait_for_app
 
 PAGES = [("", "home"), ("concepts", "concepts"), ("cnn", "cnn"), ("nlp", "nlp")]
@@ -33,3 +34,15 @@ def test_home_links_open_each_lesson(page: Page, app_server: str) -> None:
     wait_for_app(page)
     assert "/cnn" in page.url
     assert_no_exception(page)
+
+
+def test_fresh_server_opened_at_a_lesson_url_uses_the_app_navigation(page: Page, tmp_path) -> None:
+    """A student's shared link to a lesson may be a new server's very first request."""
+    with running_app_server(tmp_path / "fresh.log") as fresh_url:
+        page.goto(f"{fresh_url}/concepts")
+        wait_for_app(page)
+        navigation = page.locator("[data-testid='stSidebarNav']")
+        expect(navigation.locator("a")).to_have_count(4)
+        expect(navigation.get_by_text("common")).to_have_count(0)
+        expect(page.locator("h1").first).to_contain_text("학습 개념")
+        assert_no_exception(page)
