@@ -365,6 +365,22 @@ def train_text_classifier(
     )
 
 
+def corpus_tokenizer(tagger: Any, tagger_name: str, stem: bool, cache: Any = None) -> TokenizeMany:
+    """A `tokenize_many` for training: Okt morphemes, cached on disk by corpus content and options.
+
+    Retraining on the same corpus with the same options reloads the tokens instead of re-running the
+    tagger (see core.token_cache).
+    """
+    from core.token_cache import TokenizerOptions, tokenize_corpus
+
+    options = TokenizerOptions(tagger=tagger_name, stem=stem)
+
+    def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
+        return tokenize_corpus(list(texts), options, tagger, cache=cache).token_lists
+
+    return tokenize_many
+
+
 def predict_padded(model: Any, padded: np.ndarray) -> np.ndarray:
     """Class probabilities for a batch of padded rows via `predict_on_batch` (fast for one sentence)."""
     batch = np.asarray(padded, dtype=np.int32)

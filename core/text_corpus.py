@@ -339,7 +339,15 @@ def subsample(corpus: LabelledCorpus, size: int, seed: int = DEFAULT_SEED) -> La
 NsmcReader = Callable[[], tuple[Sequence[str], Sequence[str | int]]]
 
 
-def load_nsmc_corpus(reader: NsmcReader, sample_size: int = NSMC_TRAINING_SAMPLE,
+def read_nsmc_reviews() -> tuple[list[str], list[int]]:
+    """NSMC's training reviews from the shared folder, the cache or the published URL (fails fast offline)."""
+    from core.nsmc_data import load_nsmc
+
+    reviews = load_nsmc("train")
+    return reviews.texts, reviews.labels
+
+
+def load_nsmc_corpus(reader: NsmcReader = read_nsmc_reviews, sample_size: int = NSMC_TRAINING_SAMPLE,
                      seed: int = DEFAULT_SEED) -> LabelledCorpus:
     """NSMC reviews (label 0 = 부정, 1 = 긍정) from `reader`, subsampled for in-app training.
 
