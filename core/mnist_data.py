@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import socket
 import struct
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,12 +55,24 @@ class MnistSplit:
 def network_reachable(
     host: str = KERAS_MNIST_HOST, port: int = KERAS_MNIST_PORT, timeout: float = NETWORK_TIMEOUT_SECONDS
 ) -> bool:
-    """Return whether a TCP connection to `host:port` opens within `timeout` seconds."""
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
+    """Return whether a TCP connection to `host:port` opens within `timeout` seconds in all.
+
+    The socket timeout does not cover the DNS look-up, which can hang for much longer on a machine
+    without internet, so the attempt runs on a daemon thread and is abandoned at the deadline.
+    """
+    outcome: list[bool] = []
+
+    def attempt() -> None:
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                outcome.append(True)
+        except OSError:
+            outcome.append(False)
+
+    worker = threading.Thread(target=attempt, name="mnist-network-probe", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return bool(outcome and outcome[0])
 
 
 def load_keras_cache(path: Path = KERAS_MNIST_CACHE) -> RawSplit:

@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 
+from core import mnist_data
 from core.mnist_data import (
     load_mnist,
     network_reachable,
@@ -135,6 +136,17 @@ def test_invalid_fraction_is_rejected(tmp_path):
         offline_load(tmp_path, test_fraction=1.5)
     with pytest.raises(ValueError, match="test_fraction"):
         stratified_split(np.arange(10), 0.0)
+
+
+def test_probe_gives_up_at_its_deadline_even_if_the_lookup_hangs(monkeypatch):
+    def hanging_connection(*args, **kwargs):
+        time.sleep(5)
+        raise OSError("too late")
+
+    monkeypatch.setattr(mnist_data.socket, "create_connection", hanging_connection)
+    started = time.monotonic()
+    assert network_reachable("example.invalid", 443, timeout=0.3) is False
+    assert time.monotonic() - started < 1.5
 
 
 def test_probe_fails_fast_when_nothing_answers():
