@@ -198,7 +198,13 @@ def gray_and_alpha(image: Image.Image) -> tuple[np.ndarray, np.ndarray | None]:
     has_alpha = image.mode in ("RGBA", "LA", "La", "RGBa", "PA") or (image.mode == "P" and "transparency" in image.info)
     target_mode = "RGBA" if has_alpha else "RGB"
     if image.mode not in (target_mode, "L"):
-        image = image.convert(target_mode)
+        try:
+            image = image.convert(target_mode)
+        except (ValueError, OSError) as error:
+            raise DigitImageError(
+                f"이 그림의 색 형식({image.mode})은 지원하지 않습니다. PNG나 JPEG로 저장해 올려 주세요.",
+                f"This picture's colour mode ({image.mode}) is not supported. Please save it as PNG or JPEG.",
+            ) from error
     image = _limit_size(image)
     # Pillow's own conversion uses the ITU-R 601 luma weights (0.299 R + 0.587 G + 0.114 B).
     luma = image if image.mode == "L" else image.convert("L")

@@ -224,3 +224,24 @@ def test_huge_photo_is_shrunk_before_processing():
     prepared = prepare_digit(open_uploaded_image(to_bytes(big.convert("L"), "PNG")))
     assert max(prepared.steps[0].image.shape) <= 1024
     assert not prepared.blank
+
+
+def test_unconvertible_colour_mode_gets_a_korean_message(monkeypatch):
+    picture = Image.new("HSV", (40, 40))
+
+    def refuse(*args, **kwargs):
+        raise ValueError("conversion not supported")
+
+    monkeypatch.setattr(picture, "convert", refuse)
+    with pytest.raises(DigitImageError) as error:
+        prepare_digit(picture)
+    assert "HSV" in error.value.message_ko
+
+
+def test_bilevel_and_lab_tiff_uploads_are_read():
+    picture = drawing(ink=(0, 0, 0, 255), background=(255, 255, 255, 255))
+    reference = prepare_digit(picture).digit
+    for mode in ("1", "LAB"):
+        loaded = open_uploaded_image(to_bytes(picture.convert("RGB").convert(mode), "TIFF"))
+        assert loaded.mode == mode
+        assert similarity(prepare_digit(loaded).digit, reference) > 0.9
