@@ -80,23 +80,18 @@ def advance_stepper(count: int) -> None:
     st.session_state[STEPPER_ERROR_KEY] = None
 
 
-def weight_rows(record: loop.StepRecord) -> pd.DataFrame:
-    """One row per weight element: before, gradient, lr·gradient and after."""
-    rows = []
+def update_lines(record: loop.StepRecord) -> str:
+    """One line per weight element showing the update arithmetic `w - lr·∂L/∂w = new w`."""
+    lines = []
     for name, before in record.weights_before.items():
         for index in np.ndindex(before.shape):
             label = name if before.size == 1 else f"{name}{list(index)}"
             gradient = float(record.gradients[name][index])
-            rows.append(
-                {
-                    t("가중치", "weight"): label,
-                    t("이전 값 w", "before w"): fmt(float(before[index])),
-                    "∂L/∂w": fmt(gradient),
-                    "lr·∂L/∂w": fmt(record.learning_rate * gradient),
-                    t("새 값 w − lr·∂L/∂w", "after w − lr·∂L/∂w"): fmt(float(record.weights_after[name][index])),
-                }
+            lines.append(
+                f"{label:<8} ← {fmt(float(before[index])):>10} − {record.learning_rate:g} × ({fmt(gradient)})"
+                f" = {fmt(float(record.weights_after[name][index]))}"
             )
-    return pd.DataFrame(rows)
+    return "\n".join(lines)
 
 
 def stepper_figure(state: loop.StepperState, record: loop.StepRecord | None) -> go.Figure:
@@ -225,7 +220,8 @@ def section_training_loop() -> None:
         "lowering w lowers the loss. **④ Weight update** — step against the gradient, scaled by the learning rate.",
     ))
     st.latex(r"w \leftarrow w - lr \cdot \frac{\partial L}{\partial w}" + rf"\qquad (lr = {record.learning_rate:g})")
-    st.dataframe(weight_rows(record), hide_index=True, key="concepts_weights_table")
+    with st.container(key="concepts_update_lines"):
+        st.code(update_lines(record), language=None)
 
 
 # ---------------------------------------------------------------- 2. tensors

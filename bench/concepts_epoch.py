@@ -1,0 +1,84 @@
+"""How long one epoch of the lesson 1 builder's default model takes on 1,000 points.
+
+Prints one JSON line. The first epoch also traces the training function, so it is reported
+separately; the target (≤ 0.5 s per epoch on the 2-core classroom machine) applies to the median of
+the steady-state epochs after it. The fit goes through the page's own path (`prepare_run` and its
+`TrainingJob`, epoch snapshots included) so the number is what a student waits for.
+
+Run: `python -m bench.concepts_epoch` from the project root.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before keras is imported)
+
+TRAIN_SAMPLES = 1000
+EPOCHS = 8
+TARGET_SECONDS = 0.5
+DATASET = "circle"
+
+
+def main() -> None:
+    import keras
+
+    from core.model_builder import TEST_FRACTION, ModelConfig, default_config, encode_targets, prepare_run
+    from core.toy_datasets import make_dataset
+
+    config = ModelConfig(**{**default_config().__dict__, "epochs": EPOCHS})
+    # prepare_run holds out a test set, so generate enough points for 1,000 to reach fit().
+    total_samples = round(TRAIN_SAMPLES / (1 - TEST_FRACTION))
+    dataset = make_dataset(DATASET, sample_count=total_samples, class_count=config.class_count)
+    run = prepare_run(config, dataset)
+    epoch_seconds: list[float] = []
+
+    class EpochTimer(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+            self.started = time.perf_counter()
+
+        def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+            epoch_seconds.append(time.perf_counter() - self.started)
+
+    job_callback = run.job.make_callback()
+    total_started = time.perf_counter()
+    # The timer runs after the job's callback, so each epoch includes the decision-boundary snapshot.
+    history = run.model.fit(
+        run.train.features,
+        encode_targets(config, run.train.targets),
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        validation_split=config.validation_split,
+        shuffle=True,
+        verbose=0,
+        callbacks=[job_callback, EpochTimer()],
+    )
+    total = time.perf_counter() - total_started
+    steady = epoch_seconds[1:]
+    median = statistics.median(steady)
+    print(
+        json.dumps(
+            {
+                "bench": "concepts_epoch",
+                "dataset": DATASET,
+                "train_samples": len(run.train),
+                "hidden_layers": [layer.units for layer in config.hidden_layers],
+                "batch_size": config.batch_size,
+                "validation_split": config.validation_split,
+                "epochs": EPOCHS,
+                "first_epoch_s": round(epoch_seconds[0], 4),
+                "steady_epoch_median_s": round(median, 4),
+                "steady_epoch_max_s": round(max(steady), 4),
+                "total_fit_s": round(total, 3),
+                "final_loss": round(float(history.history["loss"][-1]), 4),
+                "target_s": TARGET_SECONDS,
+                "meets_target": median <= TARGET_SECONDS,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
