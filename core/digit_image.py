@@ -37,6 +37,11 @@ MAX_WORKING_SIDE = 1024
 MIN_INK_CONTRAST = 0.12
 # ...and by at least this share of the strongest ink, so JPEG ringing and paper grain are ignored.
 NOISE_LEVEL = 0.3
+# The paper's brightness is fitted on a copy this size; pixels within this tolerance of the fitted
+# surface count as paper, and the fit is repeated this many times.
+BACKGROUND_GRID = 48
+PAPER_TOLERANCE = 0.12
+PAPER_FIT_ROUNDS = 3
 # Specks smaller than this share of all ink (dust, stray dots) do not count as part of the digit.
 MIN_COMPONENT_SHARE = 0.02
 # Fewer ink pixels than this is a blank canvas (or a single tap), not a digit.
@@ -221,7 +226,8 @@ def ink_map(gray: np.ndarray, alpha: np.ndarray | None) -> tuple[np.ndarray, np.
 
     With transparency, the opaque strokes are the ink, whatever their colour (a canvas). Otherwise
     the background is the median of the picture's border, and the ink is whichever side (darker or
-    lighter) departs further from it, so both dark-on-light and light-on-dark pictures work.
+    lighter) departs further from it, so both dark-on-light and light-on-dark pictures work; the
+    ink is then measured against the local paper brightness, so uneven lighting is not ink.
     """
     if alpha is not None:
         opaque = alpha > 0.5
@@ -234,8 +240,41 @@ def ink_map(gray: np.ndarray, alpha: np.ndarray | None) -> tuple[np.ndarray, np.
     background = float(np.median(border))
     darker = background - float(np.percentile(gray, 0.5))
     lighter = float(np.percentile(gray, 99.5)) - background
-    ink = background - gray if darker >= lighter else gray - background
-    return gray, np.clip(ink, 0.0, 1.0).astype(np.float32)
+    # Turn the picture so the ink is dark on bright paper, then measure the ink as contrast
+    # against the paper's own (possibly shaded) brightness, so uneven lighting is not ink.
+    paper = gray if darker >= lighter else 1.0 - gray
+    level = paper_brightness(paper, 1.0 - background if darker < lighter else background)
+    ink = np.clip((level - paper) / np.maximum(level, 1e-3), 0.0, 1.0)
+    return gray, ink.astype(np.float32)
+
+
+def paper_brightness(paper: np.ndarray, border_level: float) -> np.ndarray:
+    """Fit the paper's smooth brightness under dark ink with a quadratic surface.
+
+    The fit starts from the pixels as bright as the border and is refitted a few times on the
+    pixels it explains (anything much darker than the surface is ink), on a small copy of the
+    picture. A surface cannot bend around strokes, so a digit is never mistaken for paper, while
+    a shadow across a photo is.
+    """
+    height, width = paper.shape
+    small_height, small_width = _fit_size(height, width, BACKGROUND_GRID)
+    small = _resize(paper, small_width, small_height).ravel()
+    rows, cols = np.meshgrid(np.linspace(-1.0, 1.0, small_height), np.linspace(-1.0, 1.0, small_width), indexing="ij")
+    rows, cols = rows.ravel(), cols.ravel()
+    design = np.stack([np.ones_like(rows), rows, cols, rows * rows, rows * cols, cols * cols], axis=1)
+    is_paper = np.abs(small - border_level) < PAPER_TOLERANCE
+    coefficients = np.array([border_level, 0, 0, 0, 0, 0], dtype=np.float64)
+    for _ in range(PAPER_FIT_ROUNDS):
+        if is_paper.sum() < design.shape[1] * 4:
+            break
+        coefficients = np.linalg.lstsq(design[is_paper], small[is_paper], rcond=None)[0]
+        is_paper = small > design @ coefficients - PAPER_TOLERANCE
+    full_rows = np.linspace(-1.0, 1.0, height, dtype=np.float32)[:, None]
+    full_cols = np.linspace(-1.0, 1.0, width, dtype=np.float32)[None, :]
+    c0, c1, c2, c3, c4, c5 = (float(value) for value in coefficients)
+    surface = c0 + c1 * full_rows + c2 * full_cols + c3 * full_rows**2 + c4 * full_rows * full_cols
+    surface = surface + c5 * full_cols**2
+    return np.clip(surface, 0.0, 1.0).astype(np.float32)
 
 
 def clean_ink(ink: np.ndarray) -> np.ndarray:

@@ -245,3 +245,13 @@ def test_bilevel_and_lab_tiff_uploads_are_read():
         loaded = open_uploaded_image(to_bytes(picture.convert("RGB").convert(mode), "TIFF"))
         assert loaded.mode == mode
         assert similarity(prepare_digit(loaded).digit, reference) > 0.9
+
+
+def test_shadow_across_a_photo_is_not_taken_for_ink():
+    clean = prepare_digit(drawing(ink=(0, 0, 0, 255), background=(255, 255, 255, 255))).digit
+    picture = np.asarray(drawing(ink=(40, 40, 40, 255), background=(255, 255, 255, 255)).convert("L"), np.float64)
+    shade = np.linspace(0.55, 1.0, picture.shape[1])[None, :] * np.linspace(0.8, 1.0, picture.shape[0])[:, None]
+    photo = Image.fromarray((picture * shade).clip(0, 255).astype(np.uint8))
+    prepared = prepare_digit(open_uploaded_image(to_bytes(photo, "JPEG", quality=80)))
+    assert prepared.ink_fraction < 0.2
+    assert similarity(prepared.digit, clean) > 0.9
