@@ -37,6 +37,7 @@ STEPPER_ERROR_KEY = "concepts_stepper_error"
 RUN_KEY = "concepts_run"
 RUN_ERROR_KEY = "concepts_run_error"
 PREDICTION_KEY = "concepts_prediction"
+REPLAY_KEY = "concepts_replay"
 LOSS_KEY = "concepts_loss"
 LOSS_TASK_KEY = "concepts_loss_task"
 LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
@@ -409,7 +410,10 @@ def data_figure(features: np.ndarray, targets: np.ndarray, task: str, snapshot: 
                                         name=t(f"클래스 {label}", f"class {label}"),
                                         marker={"color": CLASS_COLORS[int(label)], "size": 6,
                                                 "line": {"width": 0.5, "color": "white"}}))
-        figure.update_layout(xaxis_title="x1", yaxis_title="x2", yaxis_scaleanchor="x")
+        figure.update_layout(xaxis_title="x1", yaxis_title="x2")
+        if isinstance(snapshot, builder.BoundarySnapshot):
+            figure.update_xaxes(range=[float(snapshot.axis_x[0]), float(snapshot.axis_x[-1])])
+            figure.update_yaxes(range=[float(snapshot.axis_y[0]), float(snapshot.axis_y[-1])])
     title = t("학습 전", "before training")
     if snapshot is not None:
         title = t(f"에포크 {snapshot.epoch}", f"epoch {snapshot.epoch}")
@@ -430,6 +434,8 @@ def start_training(config: builder.ModelConfig, dataset_args: dict) -> None:
         return
     st.session_state[RUN_ERROR_KEY] = False
     st.session_state[PREDICTION_KEY] = None
+    # A new run may have fewer epochs than the replay slider's old position.
+    st.session_state.pop(REPLAY_KEY, None)
     st.session_state[RUN_KEY] = run
     run.job.start()
 
@@ -502,16 +508,18 @@ def builder_controls(disabled: bool) -> tuple[builder.ModelConfig | None, dict]:
     return config, dataset_args
 
 
-def render_live(run: builder.BuilderRun):
-    """The progress block plus the newest decision boundary / fit, redrawn while the job runs."""
+def render_live(run: builder.BuilderRun, replay_epoch: int | None):
+    """The progress block beside the decision boundary / fit: the newest while training, then any epoch."""
     def render(progress: TrainingProgress) -> None:
         chart_column, boundary_column = st.columns(2)
         with chart_column:
             render_progress(progress)
-        if progress.done:
-            # After training the replay slider below draws the boundary for any epoch.
-            return
-        snapshot = progress.snapshots[-1] if progress.snapshots else None
+        snapshot = None
+        if progress.snapshots:
+            index = len(progress.snapshots) - 1
+            if progress.done and replay_epoch is not None:
+                index = min(max(replay_epoch, 1), len(progress.snapshots)) - 1
+            snapshot = progress.snapshots[index]
         boundary_column.plotly_chart(data_figure(run.train.features, run.train.targets, run.config.task, snapshot))
 
     return render
@@ -635,15 +643,15 @@ def section_builder() -> builder.ModelConfig | None:
     if run.config != config and not training:
         st.caption(t("아래 결과는 마지막으로 학습한 설정의 결과입니다. 바뀐 설정으로 보려면 다시 학습하세요.",
                      "The results below are for the last trained settings; train again to see the new ones."))
-    watch_training(run.job, key="concepts_job", render=render_live(run))
     progress = run.job.snapshot()
+    replay_epoch = None
+    if progress.done and len(progress.snapshots) > 1:
+        _, replay_column = st.columns(2)
+        replay_epoch = replay_column.slider(t("에포크별로 다시 보기", "replay by epoch"), 1, len(progress.snapshots),
+                                            len(progress.snapshots), key=REPLAY_KEY)
+    watch_training(run.job, key="concepts_job", render=render_live(run, replay_epoch))
     if not progress.done or progress.epoch == 0:
         return config
-    if progress.snapshots:
-        epoch = st.slider(t("에포크별 경계 다시 보기", "replay the boundary by epoch"), 1, len(progress.snapshots),
-                          len(progress.snapshots), key="concepts_replay") if len(progress.snapshots) > 1 else 1
-        st.plotly_chart(data_figure(run.train.features, run.train.targets, run.config.task,
-                                    progress.snapshots[epoch - 1]), key="concepts_replay_chart")
     show_evaluation(run)
     show_prediction(run)
     return config

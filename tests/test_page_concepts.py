@@ -100,6 +100,8 @@ def test_builder_trains_evaluates_and_predicts() -> None:
     content = texts(app)
     assert "정확도 (accuracy)=" in content
     assert app.session_state["concepts_run"] is run
+    app.slider(key="concepts_replay").set_value(1).run()
+    assert not app.exception
 
     app.text_input(key="concepts_point_x1").input("abc")
     app.button[[button.label for button in app.button].index("예측")].click().run()

@@ -78,7 +78,8 @@ def test_builder_trains_evaluates_predicts_and_shows_code(page: Page, app_server
     expect(page.get_by_text("predict_classes()", exact=False).first).to_be_visible()
     expect(page.get_by_text("evaluate(): 처음 보는 테스트 데이터로 평가")).to_be_visible()
     assert_no_exception(page)
-    page.screenshot(path=str(screenshot_dir / "concepts_training.png"), full_page=True)
+    page.locator(".st-key-concepts_replay").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "concepts_training.png"))
 
 
 def test_bad_batch_size_and_reshape_show_korean_messages(page: Page, app_server: str) -> None:
