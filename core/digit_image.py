@@ -77,7 +77,11 @@ class PreparationStep:
 
 @dataclass(frozen=True)
 class PreparedDigit:
-    """The 28x28 digit (float32, white ink on black) and how it was made."""
+    """The 28x28 digit (float32, white ink on black) and how it was made.
+
+    `blank` means no ink was found (the digit is then all zeros); `ink_fraction` is the share of
+    the picture's pixels that are ink after faint noise and specks are dropped.
+    """
 
     steps: list[PreparationStep] = field(default_factory=list)
     digit: np.ndarray = field(default_factory=lambda: np.zeros((DIGIT_SIDE, DIGIT_SIDE), np.float32))
