@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
 
 # Feature maps of wide layers are cut to this many channels: more would be unreadable thumbnails.
@@ -50,48 +52,70 @@ def tile_channels(stack: np.ndarray, columns: int, normalise: bool) -> np.ndarra
     tiled = np.full((rows * (height + 1) - 1, columns * (width + 1) - 1), np.nan)
     for index, panel in enumerate(stack):
         if normalise:
-            low, high = float(panel.min()), float(panel.max())
-            panel = (panel - low) / (high - low) if high > low else np.zeros_like(panel)
+            panel = _normalised(panel)
         row, column = divmod(index, columns)
         top, left = row * (height + 1), column * (width + 1)
         tiled[top : top + height, left : left + width] = panel
     return tiled
 
 
-def _tiled_figure(tiled: np.ndarray, colorscale: str, panel_pixels: int, rows: int, zmid: float | None) -> go.Figure:
-    figure = go.Figure(
-        go.Heatmap(z=tiled, colorscale=colorscale, showscale=False, zmid=zmid, hoverongaps=False)
-    )
-    figure.update_layout(
-        xaxis={"visible": False, "constrain": "domain"},
-        yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
-        height=panel_pixels * rows + 20,
-        margin={"l": 0, "r": 0, "t": 10, "b": 10},
-        plot_bgcolor="white",
-    )
-    return figure
+def colour_map(values: np.ndarray, colorscale: str, low: float, high: float) -> np.ndarray:
+    """Colour a 2-D array with a plotly colour scale into RGB uint8 pixels; NaN becomes white (gaps)."""
+    lookup = _lookup_table(colorscale)
+    span = high - low if high > low else 1.0
+    scaled = np.clip((np.nan_to_num(values, nan=low) - low) / span, 0.0, 1.0)
+    pixels = lookup[np.round(scaled * (len(lookup) - 1)).astype(int)]
+    pixels[np.isnan(values)] = 255
+    return pixels
 
 
-def feature_map_figure(maps: np.ndarray, max_channels: int = MAX_CHANNELS_SHOWN) -> go.Figure:
-    """Heatmaps of the first channels of an (h, w, channels) activation, side by side (bright = strong)."""
+@functools.lru_cache(maxsize=8)
+def _lookup_table(colorscale: str) -> np.ndarray:
+    """256 RGB colours sampled along a named plotly colour scale."""
+    colours = plotly.colors.sample_colorscale(colorscale, list(np.linspace(0.0, 1.0, 256)), colortype="rgb")
+    return np.array(
+        [[round(float(part)) for part in colour[colour.index("(") + 1 : -1].split(",")] for colour in colours],
+        dtype=np.uint8,
+    )
+
+
+def enlarge(pixels: np.ndarray, factor: int) -> np.ndarray:
+    """Repeat every pixel factor×factor times so small maps stay crisp when shown large."""
+    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1)
+
+
+def feature_map_image(maps: np.ndarray, max_channels: int = MAX_CHANNELS_SHOWN, panel_pixels: int = 84) -> np.ndarray:
+    """The first channels of an (h, w, channels) activation as one RGB picture of heatmaps (bright = strong).
+
+    A picture costs the browser far less than a chart per layer, so every layer can be shown.
+    """
     array = np.asarray(maps, dtype=float)
     if array.ndim != 3:
         raise ValueError(f"feature maps must have shape (height, width, channels), got {array.shape}")
     shown = np.transpose(array[:, :, :max_channels], (2, 0, 1))
-    columns = min(CHANNEL_COLUMNS, len(shown))
-    rows = -(-len(shown) // columns)
-    return _tiled_figure(tile_channels(shown, columns, normalise=True), "Viridis", 120, rows, None)
+    factor = max(1, panel_pixels // max(shown.shape[1:]))
+    panels = np.stack([_normalised(panel) for panel in shown])
+    tiled = tile_channels(np.stack([enlarge(panel, factor) for panel in panels]), min(CHANNEL_COLUMNS, len(shown)),
+                          normalise=False)
+    return colour_map(tiled, "Viridis", 0.0, 1.0)
 
 
-def filters_figure(filters: np.ndarray, max_filters: int = MAX_CHANNELS_SHOWN) -> go.Figure:
-    """The first conv layer's k×k kernels, red positive and blue negative, on one shared scale."""
+def filters_image(filters: np.ndarray, max_filters: int = MAX_CHANNELS_SHOWN, panel_pixels: int = 60) -> np.ndarray:
+    """The first conv layer's k×k kernels as one RGB picture: red positive, blue negative, one shared scale."""
     array = np.asarray(filters, dtype=float)
     if array.ndim != 3:
         raise ValueError(f"filters must have shape (count, k, k), got {array.shape}")
     shown = array[:max_filters]
-    columns = min(CHANNEL_COLUMNS, len(shown))
-    rows = -(-len(shown) // columns)
-    return _tiled_figure(tile_channels(shown, columns, normalise=False), "RdBu_r", 110, rows, 0.0)
+    limit = float(np.abs(shown).max()) or 1.0
+    factor = max(1, panel_pixels // max(shown.shape[1:]))
+    tiled = tile_channels(np.stack([enlarge(panel, factor) for panel in shown]), min(CHANNEL_COLUMNS, len(shown)),
+                          normalise=False)
+    return colour_map(tiled, "RdBu_r", -limit, limit)
+
+
+def _normalised(panel: np.ndarray) -> np.ndarray:
+    low, high = float(panel.min()), float(panel.max())
+    return (panel - low) / (high - low) if high > low else np.zeros_like(panel)
 
 
 def grid_figure(

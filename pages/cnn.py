@@ -11,7 +11,7 @@ from core import cnn
 from core.availability import MNIST_MODEL_PATH
 from core.canvas_input import dark_canvas_to_image
 from core.charts import confusion_figure
-from core.cnn_charts import MAX_CHANNELS_SHOWN, feature_map_figure, filters_figure, grid_figure, probability_figure
+from core.cnn_charts import MAX_CHANNELS_SHOWN, feature_map_image, filters_image, grid_figure, probability_figure
 from core.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
 from core.digit_model import LOW_CONFIDENCE_THRESHOLD, load_shipped_model, predict_probabilities, shipped_model_info
 from core.mnist_data import MnistSplit, load_mnist
@@ -317,10 +317,10 @@ if model is not None:
             + t(f"출력 모양 {height}×{width}×{channels}", f"output shape {height}×{width}×{channels}")
             + (t(f" (처음 {shown}개 채널)", f" (first {shown} channels)") if shown < channels else "")
         )
-        st.plotly_chart(feature_map_figure(item.maps), key=f"cnn_maps_{item.layer}")
+        st.image(feature_map_image(item.maps))
     st.subheader(t("첫 번째 합성곱층이 학습한 필터", "Filters learned by the first conv layer"))
     st.caption(t("빨강은 양수, 파랑은 음수 가중치입니다.", "Red is a positive weight, blue a negative one."))
-    st.plotly_chart(filters_figure(cnn.first_layer_filters(model)), key="cnn_filter_chart")
+    st.image(filters_image(cnn.first_layer_filters(model)))
 else:
     st.info(t("모델이 있어야 특징 맵을 볼 수 있습니다.", "A model is needed to show feature maps."))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.cnn_charts import feature_map_figure, filters_figure, grid_figure, probability_figure, tile_channels
+from core.cnn_charts import feature_map_image, filters_image, grid_figure, probability_figure, tile_channels
 
 
 def test_probability_figure_highlights_the_predicted_digit() -> None:
@@ -27,14 +27,20 @@ def test_tile_channels_puts_gaps_between_normalised_panels() -> None:
     assert (tiled[:, :3] == 0).all()
 
 
-def test_feature_map_and_filter_figures_cap_channels() -> None:
+def test_feature_map_and_filter_images_cap_channels_and_colour() -> None:
     maps = np.random.default_rng(0).random((14, 14, 32))
-    heatmap = feature_map_figure(maps, max_channels=16).data[0]
-    assert np.asarray(heatmap.z).shape == (2 * 15 - 1, 8 * 15 - 1)
-    filters = filters_figure(np.random.default_rng(1).normal(size=(4, 3, 3))).data[0]
-    assert filters.zmid == 0.0
+    picture = feature_map_image(maps, max_channels=16, panel_pixels=28)
+    # 16 channels in 2 rows of 8 panels, each enlarged 2x to 28 px, with 1 px white gaps.
+    assert picture.shape == (2 * 29 - 1, 8 * 29 - 1, 3) and picture.dtype == np.uint8
+    assert (picture[:, 28] == 255).all()
+    kernels = np.zeros((2, 3, 3))
+    kernels[0, 0, 0], kernels[1, 0, 0] = 1.0, -1.0
+    colours = filters_image(kernels, panel_pixels=3)
+    positive, negative, zero = colours[0, 0], colours[0, 4], colours[1, 1]
+    assert positive[0] > positive[2] and negative[2] > negative[0]
+    assert abs(int(zero[0]) - int(zero[2])) < 30
     with pytest.raises(ValueError, match="channels"):
-        feature_map_figure(np.zeros((3, 3)))
+        feature_map_image(np.zeros((3, 3)))
 
 
 def test_grid_figure_writes_values_and_outlines() -> None:
