@@ -349,9 +349,15 @@ def make_optimizer(name: str, learning_rate: float) -> keras.optimizers.Optimize
     return getattr(keras.optimizers, OPTIMIZERS[name])(learning_rate=learning_rate)
 
 
-def build_model(config: ModelConfig) -> keras.Sequential:
-    """Create, stack and compile the model the configuration describes (seeded for repeatable weights)."""
-    keras.utils.set_random_seed(config.seed)
+def build_model(config: ModelConfig, seed_weights: bool = True) -> keras.Sequential:
+    """Create, stack and compile the model the configuration describes.
+
+    With `seed_weights` the global seeds are set first so the starting weights repeat (as in the
+    generated code). Setting them also clears TensorFlow's kernel cache, which a model built only
+    to read its summary should not do to other users' running jobs, hence the switch.
+    """
+    if seed_weights:
+        keras.utils.set_random_seed(config.seed)
     output = output_spec(config)
     layers: list = [keras.Input(shape=(config.input_dim,))]
     layers += [keras.layers.Dense(layer.units, activation=layer.activation) for layer in config.hidden_layers]
@@ -383,7 +389,7 @@ def summary_rows(model: keras.Model) -> list[SummaryRow]:
 
 def config_summary_rows(config: ModelConfig) -> list[SummaryRow]:
     """Build the model for a configuration and return its summary rows (pages cache this by config)."""
-    model = build_model(config)
+    model = build_model(config, seed_weights=False)
     rows = summary_rows(model)
     del model
     return rows

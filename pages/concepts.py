@@ -228,18 +228,22 @@ def section_training_loop() -> None:
 # ---------------------------------------------------------------- 2. tensors
 
 
+def cell_text(matrix: np.ndarray) -> list[list[str]]:
+    return [[f"{value:g}" for value in row] for row in matrix]
+
+
 def tensor_figure(array: np.ndarray) -> go.Figure:
     """Draw a rank 0..3 tensor as cells with their values (rank 3 as side-by-side matrices)."""
     if array.ndim == 3:
         titles = [f"[{index}, :, :]" for index in range(array.shape[0])]
         figure = make_subplots(rows=1, cols=array.shape[0], subplot_titles=titles)
         for index, matrix in enumerate(array):
-            figure.add_trace(go.Heatmap(z=matrix, text=matrix, texttemplate="%{text:g}", showscale=False,
+            figure.add_trace(go.Heatmap(z=matrix, text=cell_text(matrix), texttemplate="%{text}", showscale=False,
                                         colorscale="Blues"), row=1, col=index + 1)
         figure.update_yaxes(autorange="reversed")
     else:
         matrix = np.atleast_2d(array)
-        figure = go.Figure(go.Heatmap(z=matrix, text=matrix, texttemplate="%{text:g}", showscale=False,
+        figure = go.Figure(go.Heatmap(z=matrix, text=cell_text(matrix), texttemplate="%{text}", showscale=False,
                                       colorscale="Blues"))
         figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(showticklabels=False)
@@ -268,10 +272,8 @@ def section_tensors() -> None:
                                            key=f"concepts_axis_{axis}")))
     array = tensors.make_tensor(tuple(sizes))
     info = tensors.describe(array)
-    metrics = left.columns(3)
-    metrics[0].metric("shape", str(info.shape))
-    metrics[1].metric("ndim", info.ndim)
-    metrics[2].metric("dtype", info.dtype)
+    left.markdown(f"`shape` = `{info.shape}`  \n`ndim` = `{info.ndim}`  \n`dtype` = `{info.dtype}`  \n"
+                  + t(f"원소 수 = {info.size}", f"elements = {info.size}"))
     right.plotly_chart(tensor_figure(array), key="concepts_tensor_chart")
     right.code(f"np.array({array.tolist()})", language="python")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.apptest_helpers import error_texts, open_page
@@ -116,3 +118,24 @@ def test_builder_trains_evaluates_and_predicts() -> None:
     app.run()
     assert app.session_state["concepts_run"] is run
     assert app.session_state["concepts_run"].job.snapshot().epoch == 3
+
+
+def test_builder_training_can_be_stopped_and_keeps_its_results() -> None:
+    app = open_page(PAGE, "ko", timeout=60)
+    app.slider(key="concepts_builder_epochs").set_value(200).run()
+    app.button(key="concepts_train").click().run()
+    assert app.slider(key="concepts_builder_epochs").disabled
+    assert app.button(key="concepts_train").disabled
+    run = app.session_state["concepts_run"]
+    deadline = time.monotonic() + 60
+    while run.job.snapshot().epoch < 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    app.button(key="concepts_job_stop").click().run()
+    progress = run.job.join(60)
+    assert progress.status == "stopped"
+    assert progress.epoch < 200
+    app.run()
+    assert not app.exception
+    assert not app.button(key="concepts_train").disabled
+    assert progress.epoch >= 1
+    assert run.evaluation is not None
