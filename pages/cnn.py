@@ -376,6 +376,18 @@ else:
     cell = st.slider(t("출력 칸 선택", "Output cell"), 1, cell_count, 1, key="cnn_demo_cell") if cell_count > 1 else 1
     cell_row, cell_column = divmod(min(cell, cell_count) - 1, output_size)
     window_row, window_column = demo.windows[cell_row][cell_column]
+    window = demo.padded[window_row : window_row + kernel_size, window_column : window_column + kernel_size]
+    products = " + ".join(
+        f"{value:.3g}×{weight:.3g}" for value, weight in zip(window.ravel(), demo.kernel.ravel(), strict=True) if value
+    )
+    st.caption(
+        t(
+            f"출력 ({cell_row + 1}, {cell_column + 1}) = 주황 창과 커널을 칸끼리 곱해 더한 값 = "
+            f"{products or '0'} = {demo.output[cell_row, cell_column]:.3g}  (0인 칸은 생략)",
+            f"Output ({cell_row + 1}, {cell_column + 1}) = the orange window times the kernel, cell by cell, summed = "
+            f"{products or '0'} = {demo.output[cell_row, cell_column]:.3g}  (zero cells left out)",
+        )
+    )
     input_plot, kernel_plot, output_plot = st.columns([3, 2, 3])
     padded_title = t(f"입력 (패딩 포함 {demo.padded.shape[0]}×{demo.padded.shape[1]})",
                      f"Input (padded {demo.padded.shape[0]}×{demo.padded.shape[1]})")

@@ -80,3 +80,42 @@ def test_short_training_run_evaluates_and_offers_my_model() -> None:
     assert not app.exception
     assert app.session_state["cnn_job"] is job
     assert not app.slider(key="cnn_blocks").disabled
+
+
+def picture_bytes(image, file_format: str, **options) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    image.save(buffer, format=file_format, **options)
+    return buffer.getvalue()
+
+
+def test_uploads_good_odd_and_bad_pictures() -> None:
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    digit = Image.new("L", (200, 200), 255)
+    ImageDraw.Draw(digit).line([(100, 30), (100, 170)], fill=0, width=18)
+    sixteen_bit = Image.fromarray(np.asarray(digit, dtype=np.uint16) * 257)
+    frames = [digit, digit.rotate(20)]
+    cases = [
+        ("one.png", picture_bytes(digit, "PNG"), None),
+        ("one_cmyk.jpg", picture_bytes(digit.convert("CMYK"), "JPEG"), None),
+        ("one_16bit.png", picture_bytes(sixteen_bit, "PNG"), None),
+        ("notes.png", "숙제 메모입니다".encode(), "그림 파일을 읽을 수 없습니다"),
+        ("moving.gif", picture_bytes(frames[0], "GIF", save_all=True, append_images=frames[1:]), "애니메이션"),
+        ("bomb.png", picture_bytes(Image.new("L", (6_000, 6_000), 255), "PNG"), "너무 큽니다"),
+    ]
+    app = open_page(PAGE, timeout=TIMEOUT_SECONDS)
+    for name, content, korean_error in cases:
+        app.file_uploader(key="cnn_upload").upload(name, content, "image/png")
+        app.run()
+        assert not app.exception, name
+        assert app.radio(key="cnn_input_source").value == "upload", name
+        errors = error_texts(app)
+        if korean_error is None:
+            assert not errors, (name, errors)
+            assert app.metric[0].label == "예측한 숫자" and app.metric[0].value == "1", name
+        else:
+            assert any(korean_error in text for text in errors), (name, errors)
+            assert not [metric for metric in app.metric if metric.label == "예측한 숫자"], name
