@@ -50,28 +50,28 @@ def test_default_model_summary_counts_parameters_per_layer() -> None:
     assert rows[0].formula == "(2 + 1) × 8 = 24"
 
 
-@pytest.mark.parametrize(
-    ("task", "classes", "loss", "expected", "verdict"),
-    [
-        ("regression", 2, "mse", (1, "linear", ENCODING_RAW), ADVICE_RECOMMENDED),
-        ("regression", 2, "binary_crossentropy", (1, "sigmoid", ENCODING_RAW), ADVICE_WRONG),
-        ("regression", 2, "categorical_crossentropy", (1, "softmax", ENCODING_RAW), ADVICE_WRONG),
-        ("classification", 2, "binary_crossentropy", (1, "sigmoid", ENCODING_RAW), ADVICE_RECOMMENDED),
-        ("classification", 2, "categorical_crossentropy", (2, "softmax", ENCODING_ONE_HOT), ADVICE_WORKS),
-        ("classification", 2, "mse", (1, "sigmoid", ENCODING_RAW), ADVICE_WORKS),
-        ("classification", 3, "categorical_crossentropy", (3, "softmax", ENCODING_ONE_HOT), ADVICE_RECOMMENDED),
-        ("classification", 4, "binary_crossentropy", (4, "sigmoid", ENCODING_ONE_HOT), ADVICE_WRONG),
-        ("classification", 3, "mse", (3, "softmax", ENCODING_ONE_HOT), ADVICE_WORKS),
-    ],
-)
-def test_output_layer_and_advice_follow_task_and_loss(task, classes, loss, expected, verdict) -> None:
-    config = ModelConfig(task=task, input_dim=1 if task == TASK_REGRESSION else 2, class_count=classes, loss=loss)
-    spec = output_spec(config)
-    assert (spec.units, spec.activation, spec.encoding) == expected
-    advice = loss_advice(config)
-    assert advice.verdict == verdict
-    assert advice.korean and advice.english
-    assert "{k}" not in advice.korean
+OUTPUT_CASES = [
+    ("regression", 2, "mse", (1, "linear", ENCODING_RAW), ADVICE_RECOMMENDED),
+    ("regression", 2, "binary_crossentropy", (1, "sigmoid", ENCODING_RAW), ADVICE_WRONG),
+    ("regression", 2, "categorical_crossentropy", (1, "softmax", ENCODING_RAW), ADVICE_WRONG),
+    ("classification", 2, "binary_crossentropy", (1, "sigmoid", ENCODING_RAW), ADVICE_RECOMMENDED),
+    ("classification", 2, "categorical_crossentropy", (2, "softmax", ENCODING_ONE_HOT), ADVICE_WORKS),
+    ("classification", 2, "mse", (1, "sigmoid", ENCODING_RAW), ADVICE_WORKS),
+    ("classification", 3, "categorical_crossentropy", (3, "softmax", ENCODING_ONE_HOT), ADVICE_RECOMMENDED),
+    ("classification", 4, "binary_crossentropy", (4, "sigmoid", ENCODING_ONE_HOT), ADVICE_WRONG),
+    ("classification", 3, "mse", (3, "softmax", ENCODING_ONE_HOT), ADVICE_WORKS),
+]
+
+
+def test_output_layer_and_advice_follow_task_and_loss() -> None:
+    for task, classes, loss, expected, verdict in OUTPUT_CASES:
+        config = ModelConfig(task=task, input_dim=1 if task == TASK_REGRESSION else 2, class_count=classes, loss=loss)
+        spec = output_spec(config)
+        assert (spec.units, spec.activation, spec.encoding) == expected, (task, classes, loss)
+        advice = loss_advice(config)
+        assert advice.verdict == verdict, (task, classes, loss)
+        assert advice.korean and advice.english
+        assert "{k}" not in advice.korean
 
 
 def test_targets_are_encoded_for_the_loss() -> None:
@@ -170,10 +170,10 @@ def test_predict_point_gives_probabilities_and_argmax() -> None:
     assert binary.predicted_class == int(binary.raw_output[0] > 0.5)
 
 
-@pytest.mark.parametrize("texts", [["abc", "1"], ["1"], ["nan", "0"], ["inf", "0"], ["1e9", "0"], ["", "1"]])
-def test_parse_point_rejects_bad_input(texts: list[str]) -> None:
-    with pytest.raises(ValueError):
-        parse_point(texts, 2)
+def test_parse_point_rejects_bad_input() -> None:
+    for texts in [["abc", "1"], ["1"], ["nan", "0"], ["inf", "0"], ["1e9", "0"], ["", "1"]]:
+        with pytest.raises(ValueError):
+            parse_point(texts, 2)
 
 
 def test_prepare_run_rejects_a_mismatched_dataset() -> None:
@@ -183,14 +183,14 @@ def test_prepare_run_rejects_a_mismatched_dataset() -> None:
         prepare_run(default_config(), make_classification("gauss", class_count=3))
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [{"loss": "hinge"}, {"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"validation_split": 0.9},
-     {"hidden_layers": (LayerConfig(0),)}, {"hidden_layers": (LayerConfig(4, "swish"),)}, {"optimizer": "adagrad"}],
-)
-def test_config_validation(changes: dict) -> None:
-    with pytest.raises(ValueError):
-        ModelConfig(**changes)
+def test_config_validation() -> None:
+    bad_changes = [
+        {"loss": "hinge"}, {"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"validation_split": 0.9},
+        {"hidden_layers": (LayerConfig(0),)}, {"hidden_layers": (LayerConfig(4, "swish"),)}, {"optimizer": "adagrad"},
+    ]
+    for changes in bad_changes:
+        with pytest.raises(ValueError):
+            ModelConfig(**changes)
 
 
 def test_confusion_matrix_and_r2() -> None:

@@ -55,17 +55,16 @@ def test_dataframe_with_text_column_is_rejected() -> None:
         dataframe_to_array(frame, ["age"])
 
 
-@pytest.mark.parametrize(
-    ("text", "shape"), [("3, 4", (3, 4)), ("(2, 3, 2)", (2, 3, 2)), ("[12]", (12,)), ("-1, 2", (-1, 2))]
-)
-def test_parse_shape(text: str, shape: tuple[int, ...]) -> None:
-    assert parse_shape(text) == shape
+def test_parse_shape() -> None:
+    cases = {"3, 4": (3, 4), "(2, 3, 2)": (2, 3, 2), "[12]": (12,), "-1, 2": (-1, 2)}
+    for text, shape in cases.items():
+        assert parse_shape(text) == shape
 
 
-@pytest.mark.parametrize("text", ["", "a, b", "3.5, 2", "-1, -1", "0, 4", "-3, 4"])
-def test_parse_shape_rejects_bad_text(text: str) -> None:
-    with pytest.raises(ValueError):
-        parse_shape(text)
+def test_parse_shape_rejects_bad_text() -> None:
+    for text in ["", "a, b", "3.5, 2", "-1, -1", "0, 4", "-3, 4"]:
+        with pytest.raises(ValueError):
+            parse_shape(text)
 
 
 def test_reshape_keeps_element_order() -> None:

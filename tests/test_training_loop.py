@@ -31,7 +31,8 @@ def test_one_step_matches_the_hand_computed_gradient_and_update() -> None:
     np.testing.assert_allclose(record.gradients["w"], 2 * x.T @ error / len(x), rtol=1e-4)
     np.testing.assert_allclose(record.gradients["b"], [2 * error.mean()], rtol=1e-4)
     for name in ("w", "b"):
-        np.testing.assert_allclose(record.weights_after[name], record.weights_before[name] - 0.1 * record.gradients[name])
+        expected = record.weights_before[name] - 0.1 * record.gradients[name]
+        np.testing.assert_allclose(record.weights_after[name], expected)
         np.testing.assert_array_equal(new_state.weights[name], record.weights_after[name])
     assert new_state.step == 1
     assert new_state.loss_history == (record.loss,)
@@ -90,13 +91,15 @@ def test_rising_loss_is_flagged_before_overflow() -> None:
     assert loss_trend((1.0, 0.5)) == TREND_TOO_SHORT
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [({"hidden_units": 9}, "hidden_units"), ({"batch_size": 0}, "batch_size"), ({"sample_count": 1}, "sample_count")],
-)
-def test_bad_settings_raise_value_error(kwargs: dict, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        create_stepper(**kwargs)
+def test_bad_settings_raise_value_error() -> None:
+    cases = [
+        ({"hidden_units": 9}, "hidden_units"),
+        ({"batch_size": 0}, "batch_size"),
+        ({"sample_count": 1}, "sample_count"),
+    ]
+    for kwargs, message in cases:
+        with pytest.raises(ValueError, match=message):
+            create_stepper(**kwargs)
 
 
 def test_bad_learning_rate_and_step_count() -> None:
