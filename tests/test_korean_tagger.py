@@ -1,0 +1,120 @@
+"""Tests for core.korean_tagger: the note's example, the single worker thread, the bulk path."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from core.korean_tagger import (
+    AVAILABLE_TAGGERS,
+    TaggerService,
+    TaggerUnavailableError,
+    WhitespaceBackend,
+    find_jvm_library,
+    get_tagger_service,
+    java_home,
+    measure_tagger_speed,
+)
+
+NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
+SENTENCES = [
+    NOTE_SENTENCE,
+    "이 영화 정말 재밌어요ㅋㅋㅋㅋ 배우들 연기도 최고!!",
+    "스토리가 너무 지루하고 결말이 허무했다...",
+    "1/2 정도 보다가 껐음 ㅡㅡ 시간 아까움",
+    "〓 기호가 들어간 문장〓도 처리된다",
+    "",
+    "   ",
+    "English only sentence",
+    "최악이다최악이야진짜돈아깝다",
+]
+
+
+@pytest.fixture(scope="module")
+def okt() -> TaggerService:
+    return get_tagger_service("okt")
+
+
+@pytest.mark.slow
+def test_note_example_tokens(okt: TaggerService) -> None:
+    assert okt.morphs(NOTE_SENTENCE) == ["딥", "러닝", "기초", "과목", "을", "수강", "하고", "있습니다"]
+
+
+@pytest.mark.slow
+def test_pos_stem_and_normalize(okt: TaggerService) -> None:
+    tagged = okt.pos("재밌었어요", stem=True)
+    assert tagged[0] == ("재밌다", "Adjective")
+    assert okt.normalize("되나욬ㅋㅋㅋㅋㅋ") == "되나요ㅋㅋㅋ"
+    assert okt.morphs("") == []
+
+
+@pytest.mark.slow
+def test_calls_from_many_threads_run_on_one_worker(okt: TaggerService) -> None:
+    seen: list[int] = []
+
+    def record(sentence: str) -> list[str]:
+        seen.append(okt.worker_thread_id())
+        return okt.morphs(sentence)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(record, [NOTE_SENTENCE] * 8))
+    assert len(set(seen)) == 1
+    assert seen[0] != threading.get_ident()
+    assert all(result == results[0] for result in results)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("stem", "norm"), [(False, False), (True, True)])
+def test_morphs_many_equals_per_sentence(okt: TaggerService, stem: bool, norm: bool) -> None:
+    okt.clear_memo()
+    expected = [okt.morphs(sentence, stem=stem, norm=norm) for sentence in SENTENCES]
+    assert okt.morphs_many(SENTENCES, stem=stem, norm=norm) == expected
+    # The second call is answered from the eojeol memo and must not change anything.
+    assert okt.morphs_many(SENTENCES, stem=stem, norm=norm) == expected
+
+
+@pytest.mark.slow
+def test_get_tagger_service_is_cached(okt: TaggerService) -> None:
+    assert get_tagger_service("okt") is okt
+    assert measure_tagger_speed(okt, SENTENCES[:3]) > 0
+
+
+def test_unknown_tagger_rejected() -> None:
+    with pytest.raises(ValueError, match="Unknown tagger"):
+        get_tagger_service("mecab")
+    assert "okt" in AVAILABLE_TAGGERS and AVAILABLE_TAGGERS["okt"].supports_stem
+
+
+def test_fake_backend_runs_on_given_worker() -> None:
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        service = TaggerService("fake", backend_factory=WhitespaceBackend, executor=executor, warmup=["a b"])
+        assert service.morphs("좋은  영화") == ["좋은", "영화"]
+        assert service.morphs_many(["a b", "c"]) == [["a", "b"], ["c"]]
+        assert not service.supports_stem
+        with pytest.raises(ValueError, match="str"):
+            service.morphs(None)  # type: ignore[arg-type]
+    finally:
+        executor.shutdown()
+
+
+def test_failed_start_raises_bilingual_error() -> None:
+    def broken() -> None:
+        raise TaggerUnavailableError("자바 없음", "no java")
+
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        with pytest.raises(TaggerUnavailableError) as caught:
+            TaggerService("okt", backend_factory=broken, executor=executor)
+        assert caught.value.message_ko == "자바 없음"
+    finally:
+        executor.shutdown()
+
+
+def test_missing_jvm_library_reports_in_korean(tmp_path) -> None:
+    with pytest.raises(TaggerUnavailableError) as caught:
+        find_jvm_library(tmp_path)
+    assert "JVM" in caught.value.message_ko
+    assert java_home({"JAVA_HOME": str(tmp_path)}) == tmp_path
