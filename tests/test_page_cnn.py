@@ -119,3 +119,22 @@ def test_uploads_good_odd_and_bad_pictures() -> None:
         else:
             assert any(korean_error in text for text in errors), (name, errors)
             assert not [metric for metric in app.metric if metric.label == "예측한 숫자"], name
+
+
+def test_training_can_be_stopped_and_the_page_recovers() -> None:
+    app = open_page(PAGE, timeout=TIMEOUT_SECONDS)
+    app.slider(key="cnn_epochs").set_value(20)
+    app.run()
+    app.button(key="cnn_train").click()
+    app.run()
+    job = app.session_state["cnn_job"]
+    assert job.running
+    app.button(key="cnn_training_stop").click()
+    app.run()
+    progress = job.join(60)
+    assert progress.status == "stopped"
+    assert progress.epoch < 20
+    app.run()
+    assert not app.exception
+    assert not app.slider(key="cnn_epochs").disabled
+    assert not app.button(key="cnn_train").disabled
