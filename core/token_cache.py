@@ -112,6 +112,8 @@ class TokenCache:
                     stream, words=words, ids=np.asarray(flat, dtype=np.int32), offsets=offsets,
                     version=np.array(TOKEN_CACHE_VERSION),
                 )  # fmt: skip
+            # mkstemp creates owner-only files; cached tokens are shared like any other cache file.
+            os.chmod(temporary, 0o644)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,239 @@
+"""The shipped NSMC sentiment model: loading it with its preprocessing settings, and predicting.
+
+A bundle is two files: `models/nsmc_rnn.keras` (the Keras model) and `models/nsmc_rnn.json`
+(vocabularies, max length, padding, tokenizer options, held-out accuracy and the command that
+trained it). The model reads two inputs: the Okt morpheme ids of the review (Embedding →
+bidirectional GRU) and the ids of its characters (Embedding → 1-D convolution), because
+characters still carry meaning when the tagger splits a misspelt or new word badly.
+
+TensorFlow is imported only when a model is loaded; `sentiment_model_info` reads the JSON alone so
+that light pages can describe the model without the TensorFlow start-up cost.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.availability import NSMC_MODEL_PATH
+from core.korean_text import remove_stopwords, validate_sentence
+from core.text_vectors import OOV_ID, PAD_ID, Vocabulary, pad_sequences
+from core.token_cache import TokenizerOptions
+
+BUNDLE_FORMAT_VERSION = 1
+NSMC_INFO_PATH: Path = NSMC_MODEL_PATH.with_suffix(".json")
+POSITIVE_THRESHOLD = 0.5
+LABELS_KO = ("부정", "긍정")
+LABELS_EN = ("negative", "positive")
+SPACE_CHARACTER = "▁"
+REPEATED_CHARACTER_PATTERN = re.compile(r"(.)\1{2,}")
+
+
+@dataclass(frozen=True)
+class SentimentSettings:
+    """Everything needed to turn a review into the model's inputs."""
+
+    vocabulary: Vocabulary
+    max_length: int
+    tokenizer: TokenizerOptions
+    char_vocabulary: Vocabulary | None = None
+    char_max_length: int = 0
+    padding: str = "pre"
+    truncating: str = "pre"
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {
+            "vocab": self.vocabulary.to_dict(),
+            "max_length": self.max_length,
+            "padding": self.padding,
+            "truncating": self.truncating,
+            "tokenizer": self.tokenizer.to_dict(),
+            "char_vocab": self.char_vocabulary.to_dict() if self.char_vocabulary else None,
+            "char_max_length": self.char_max_length,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SentimentSettings:
+        """Rebuild from `to_dict` output."""
+        char_vocab = data.get("char_vocab")
+        return cls(
+            vocabulary=Vocabulary.from_dict(data["vocab"]),
+            max_length=int(data["max_length"]),
+            tokenizer=TokenizerOptions.from_dict(data["tokenizer"]),
+            char_vocabulary=Vocabulary.from_dict(char_vocab) if char_vocab else None,
+            char_max_length=int(data.get("char_max_length", 0)),
+            padding=str(data.get("padding", "pre")),
+            truncating=str(data.get("truncating", "pre")),
+        )
+
+    @property
+    def uses_characters(self) -> bool:
+        """Whether the model has the character input."""
+        return self.char_vocabulary is not None and self.char_max_length > 0
+
+
+def char_units(text: str) -> list[str]:
+    """Characters of a review for the character input: spaces marked, long repeats cut to two."""
+    normalized = unicodedata.normalize("NFC", text).lower()
+    normalized = REPEATED_CHARACTER_PATTERN.sub(r"\1\1", " ".join(normalized.split()))
+    return [SPACE_CHARACTER if character == " " else character for character in normalized]
+
+
+def encode_inputs(settings: SentimentSettings, token_lists: Sequence[Sequence[str]], texts: Sequence[str]) -> list:
+    """Padded model inputs for many reviews: [token ids] or [token ids, character ids]."""
+    if len(token_lists) != len(texts):
+        raise ValueError(f"{len(token_lists)} token lists but {len(texts)} texts")
+    tokens = pad_sequences(
+        settings.vocabulary.encode_many(token_lists), settings.max_length, settings.padding, settings.truncating
+    )
+    if not settings.uses_characters:
+        return [tokens]
+    char_ids = settings.char_vocabulary.encode_many(char_units(text) for text in texts)
+    chars = pad_sequences(char_ids, settings.char_max_length, settings.padding, settings.truncating)
+    return [tokens, chars]
+
+
+def apply_stopwords(token_lists: Sequence[Sequence[str]], options: TokenizerOptions) -> list[list[str]]:
+    """Drop the options' stopwords from every token list."""
+    if not options.stopwords:
+        return [list(tokens) for tokens in token_lists]
+    return [remove_stopwords(tokens, options.stopwords)[0] for tokens in token_lists]
+
+
+@dataclass
+class SentimentBundle:
+    """A loaded model with its settings and metadata; shared by all users, never mutated."""
+
+    model: Any
+    settings: SentimentSettings
+    info: dict
+    infer: Callable[..., Any] = field(repr=False)
+
+    def probabilities(self, inputs: list) -> np.ndarray:
+        """Positive-class probabilities for already encoded inputs (one compiled call)."""
+        output = self.infer(*[np.asarray(array, dtype=np.int32) for array in inputs])
+        return np.asarray(output, dtype=np.float64).reshape(-1)
+
+
+@dataclass(frozen=True)
+class SentimentPrediction:
+    """What the model made of one sentence, with every intermediate step the lesson shows."""
+
+    probability_positive: float
+    label: int
+    tokens: list[str]
+    ids: list[int]
+    padded: np.ndarray
+    text: str = ""
+    truncated: bool = False
+
+    @property
+    def label_ko(self) -> str:
+        """The label in Korean."""
+        return LABELS_KO[self.label]
+
+    @property
+    def label_en(self) -> str:
+        """The label in English."""
+        return LABELS_EN[self.label]
+
+    @property
+    def known_token_count(self) -> int:
+        """Tokens the vocabulary knows (0 means the model saw only unknown words)."""
+        return sum(1 for token_id in self.ids if token_id not in (OOV_ID, PAD_ID))
+
+
+def sentiment_model_info(info_path: str | Path = NSMC_INFO_PATH) -> dict | None:
+    """The shipped model's JSON (accuracy, settings, training command) without importing TensorFlow."""
+    path = Path(info_path)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    summary = {key: value for key, value in data.items() if key not in ("vocab", "char_vocab")}
+    summary["vocab_size"] = len(data.get("vocab", {}).get("words", []))
+    summary["char_vocab_size"] = len((data.get("char_vocab") or {}).get("words", []))
+    return summary
+
+
+def save_sentiment_bundle(model: Any, settings: SentimentSettings, info: dict, model_path: str | Path) -> Path:
+    """Save the Keras model and its JSON side by side; returns the JSON path."""
+    model_file = Path(model_path)
+    model_file.parent.mkdir(parents=True, exist_ok=True)
+    model.save(model_file)
+    document = {"format_version": BUNDLE_FORMAT_VERSION, "model_file": model_file.name, **info, **settings.to_dict()}
+    info_file = model_file.with_suffix(".json")
+    info_file.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return info_file
+
+
+def load_sentiment_bundle(path: str | Path = NSMC_MODEL_PATH) -> SentimentBundle:
+    """Load a model and its JSON; the page caches the result with st.cache_resource."""
+    model_file = Path(path)
+    info_file = model_file.with_suffix(".json")
+    if not model_file.is_file() or not info_file.is_file():
+        raise FileNotFoundError(f"Sentiment model files missing: {model_file} and {info_file}")
+    data = json.loads(info_file.read_text(encoding="utf-8"))
+    if data.get("format_version") != BUNDLE_FORMAT_VERSION:
+        raise ValueError(f"Unsupported sentiment bundle format {data.get('format_version')!r} in {info_file}")
+    settings = SentimentSettings.from_dict(data)
+    import keras
+    import tensorflow as tf
+
+    model = keras.saving.load_model(model_file, compile=False)
+    signature = [tf.TensorSpec([None, settings.max_length], tf.int32)]
+    if settings.uses_characters:
+        signature.append(tf.TensorSpec([None, settings.char_max_length], tf.int32))
+
+    @tf.function(input_signature=signature)
+    def infer(*inputs):
+        return model(list(inputs), training=False)
+
+    info = {key: value for key, value in data.items() if key not in ("vocab", "char_vocab")}
+    bundle = SentimentBundle(model, settings, info, infer)
+    # One call traces the graph now, so the first student prediction is as fast as the rest.
+    bundle.probabilities(encode_inputs(settings, [["영화"]], ["영화"]))
+    return bundle
+
+
+def tokenize_sentence(settings: SentimentSettings, text: str, tagger: Any) -> list[str]:
+    """Tokens of one sentence exactly as in training (stemming, normalisation, stopwords)."""
+    options = settings.tokenizer
+    tokens = tagger.morphs(text, stem=options.stem, norm=options.normalize)
+    return apply_stopwords([tokens], options)[0]
+
+
+def predict_sentence(bundle: SentimentBundle, text: str, tagger: Any) -> SentimentPrediction:
+    """Classify one typed sentence; raises `TextInputError` for empty input."""
+    sentence = validate_sentence(text)
+    tokens = tokenize_sentence(bundle.settings, sentence.text, tagger)
+    inputs = encode_inputs(bundle.settings, [tokens], [sentence.text])
+    probability = float(bundle.probabilities(inputs)[0])
+    return SentimentPrediction(
+        probability_positive=probability,
+        label=int(probability >= POSITIVE_THRESHOLD),
+        tokens=tokens,
+        ids=bundle.settings.vocabulary.encode(tokens),
+        padded=inputs[0][0],
+        text=sentence.text,
+        truncated=sentence.truncated,
+    )
+
+
+def predict_token_lists(
+    bundle: SentimentBundle, token_lists: Sequence[Sequence[str]], texts: Sequence[str], batch_size: int = 1024
+) -> np.ndarray:
+    """Positive probabilities for many already tokenized reviews (evaluation, not single sentences)."""
+    probabilities = []
+    for start in range(0, len(texts), batch_size):
+        end = start + batch_size
+        inputs = encode_inputs(bundle.settings, token_lists[start:end], texts[start:end])
+        probabilities.append(bundle.probabilities(inputs))
+    return np.concatenate(probabilities) if probabilities else np.zeros(0)
