@@ -533,7 +533,8 @@ if evaluation is not None:
     st.subheader(t("테스트 데이터로 평가", "Evaluation on the test split"))
     st.code(
         "loss, accuracy = model.evaluate(x_test, y_test)\n"
-        "predicted = np.argmax(model.predict(x_test), axis=1)  # predict_classes()는 Keras에서 삭제됨",
+        "predicted = np.argmax(model.predict(x_test), axis=1)  # "
+        + t("predict_classes()는 Keras에서 삭제됨", "predict_classes() was removed from Keras"),
         language="python",
     )
     with st.container(key="cnn_evaluation"):
