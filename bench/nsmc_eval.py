@@ -1,0 +1,72 @@
+"""Score the shipped sentiment model on an NSMC-format file; prints one JSON line.
+
+    python -m bench.nsmc_eval --test ../shared/data/nsmc/ratings_test.txt
+
+accuracy: on every review of the file (tokens come from the on-disk token cache when present).
+tokenize_sent_per_s: Okt bulk tokenizing (`morphs_many`) of reviews the tagger has not seen,
+once the JVM is warm. predict_ms_p50: one typed sentence → probability, tokenization included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+from core.availability import NSMC_MODEL_PATH
+from core.korean_tagger import get_tagger_service
+from core.nsmc_data import read_nsmc
+from core.sentiment_model import apply_stopwords, load_sentiment_bundle, predict_sentence, predict_token_lists
+from core.token_cache import tokenize_corpus
+
+SPEED_SAMPLE = 5_000
+LATENCY_SAMPLE = 300
+LATENCY_WARMUP = 20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--test", required=True, type=Path)
+    parser.add_argument("--model", type=Path, default=NSMC_MODEL_PATH)
+    arguments = parser.parse_args()
+
+    bundle = load_sentiment_bundle(arguments.model)
+    tagger = get_tagger_service(bundle.settings.tokenizer.tagger)
+    corpus = read_nsmc(arguments.test)
+    options = bundle.settings.tokenizer
+
+    # Warm the JIT on the second half of the sample, then time reviews the memo has not seen.
+    speed_texts = corpus.texts[:SPEED_SAMPLE]
+    tagger.morphs_many(corpus.texts[SPEED_SAMPLE : 2 * SPEED_SAMPLE], stem=options.stem, norm=options.normalize)
+    started = time.perf_counter()
+    tagger.morphs_many(speed_texts, stem=options.stem, norm=options.normalize)
+    tokenize_rate = len(speed_texts) / (time.perf_counter() - started)
+
+    tokenized = tokenize_corpus(corpus.texts, options, lambda: tagger)
+    token_lists = apply_stopwords(tokenized.token_lists, options)
+    probabilities = predict_token_lists(bundle, token_lists, corpus.texts)
+    accuracy = float(np.mean((probabilities >= 0.5).astype(int) == np.asarray(corpus.labels)))
+
+    latency_texts = corpus.texts[-(LATENCY_SAMPLE + LATENCY_WARMUP) :]
+    timings = []
+    for index, text in enumerate(latency_texts):
+        started = time.perf_counter()
+        predict_sentence(bundle, text, tagger)
+        if index >= LATENCY_WARMUP:
+            timings.append((time.perf_counter() - started) * 1000)
+
+    print(json.dumps({
+        "accuracy": round(accuracy, 4),
+        "n": len(corpus),
+        "tokenize_sent_per_s": round(tokenize_rate, 1),
+        "predict_ms_p50": round(statistics.median(timings), 2),
+        "predict_ms_p90": round(float(np.percentile(timings, 90)), 2),
+    }))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Okt tokenizing speed and the token cache's reload speed-up; prints one JSON line.
+
+    python -m bench.tokenize_speed [--data PATH]
+
+tokenize_sent_per_s: `morphs_many` (normalised, stemmed) on reviews the tagger has not seen
+before, once warm (JIT warmed and eojeol memo filled by a different set of reviews).
+cold_memo_sent_per_s: the same with the eojeol memo emptied first (a corpus of all-new words).
+per_sentence_sent_per_s: one `morphs` call per sentence, as the page does for typed text.
+cache_speedup: seconds to tokenize a corpus / seconds to reload it from the token cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from core.korean_tagger import get_tagger_service
+from core.nsmc_data import find_nsmc, read_nsmc
+from core.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+
+WARMUP_SENTENCES = 10_000
+MEASURED_SENTENCES = 5_000
+CACHE_SENTENCES = 10_000
+PER_SENTENCE_SAMPLE = 1_000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, help="NSMC-format file (default: found like the lesson finds NSMC)")
+    arguments = parser.parse_args()
+    texts = read_nsmc(find_nsmc("test", path=arguments.data, allow_download=False)).texts
+    warmup = texts[:WARMUP_SENTENCES]
+    measured = texts[WARMUP_SENTENCES : WARMUP_SENTENCES + MEASURED_SENTENCES]
+    cache_texts = texts[-CACHE_SENTENCES:]
+    options = TokenizerOptions(stem=True, normalize=True)
+    tagger = get_tagger_service("okt")
+
+    tagger.morphs_many(warmup, stem=True, norm=True)
+    started = time.perf_counter()
+    tagger.morphs_many(measured, stem=True, norm=True)
+    warm_rate = len(measured) / (time.perf_counter() - started)
+
+    tagger.clear_memo()
+    started = time.perf_counter()
+    tagger.morphs_many(measured, stem=True, norm=True)
+    cold_rate = len(measured) / (time.perf_counter() - started)
+
+    started = time.perf_counter()
+    for text in measured[:PER_SENTENCE_SAMPLE]:
+        tagger.morphs(text, stem=True, norm=True)
+    per_sentence_rate = PER_SENTENCE_SAMPLE / (time.perf_counter() - started)
+
+    tagger.clear_memo()
+    with tempfile.TemporaryDirectory() as folder:
+        cache = TokenCache(folder)
+        first = tokenize_corpus(cache_texts, options, tagger, cache)
+        second = tokenize_corpus(cache_texts, options, tagger, cache)
+    if first.from_cache or not second.from_cache or first.token_lists != second.token_lists:
+        raise RuntimeError("The token cache did not round-trip the corpus")
+
+    print(json.dumps({
+        "tokenize_sent_per_s": round(warm_rate, 1),
+        "cold_memo_sent_per_s": round(cold_rate, 1),
+        "per_sentence_sent_per_s": round(per_sentence_rate, 1),
+        "cache_sentences": len(cache_texts),
+        "tokenize_seconds": round(first.seconds, 3),
+        "cache_reload_seconds": round(second.seconds, 4),
+        "cache_speedup": round(first.seconds / second.seconds, 1),
+    }))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
