@@ -423,14 +423,19 @@ def predict_tokens(trained: TrainedTextModel, tokens: Sequence[str]) -> Sentence
     )
 
 
-def _find_layers(model: Any) -> tuple[Any, int]:
-    """The Embedding layer and the index of the last recurrent layer (RNN or Bidirectional)."""
+def _find_layers(model: Any) -> tuple[Any, Any]:
+    """The word Embedding layer (on the first input) and the last recurrent layer (RNN or Bidirectional).
+
+    A model may have more inputs (the shipped one also reads characters); the words come in first.
+    """
     import keras
 
     layers = list(model.layers)
-    embedding = next((layer for layer in layers if isinstance(layer, keras.layers.Embedding)), None)
-    recurrent = [index for index, layer in enumerate(layers)
-                 if isinstance(layer, keras.layers.RNN | keras.layers.Bidirectional)]
+    embeddings = [layer for layer in layers if isinstance(layer, keras.layers.Embedding)]
+    word_input = model.inputs[0]
+    on_words = [layer for layer in embeddings if layer.input is word_input]
+    embedding = (on_words or embeddings or [None])[0]
+    recurrent = [layer for layer in layers if isinstance(layer, keras.layers.RNN | keras.layers.Bidirectional)]
     if embedding is None or not recurrent:
         raise ValueError("the model needs an Embedding layer and a recurrent layer")
     return embedding, recurrent[-1]
@@ -453,47 +458,50 @@ def _sequence_clone(layer: Any) -> Any:
 class RecurrentTrace:
     """What the recurrent layer did with one padded sentence.
 
-    `states[t]` is the hidden state after time step t (rows: time steps, columns: units);
-    `step_probabilities[t]` is what the output layer would say if the sentence ended at step t.
+    `states[t]` is the hidden state after time step t (rows: time steps, columns: units; for a
+    bidirectional layer the forward units come first, then the backward ones).
+    `step_probabilities[t]` is what the output layer would say if the sentence ended at step t; it is
+    only defined for a one-way RNN whose last state goes straight to the output (otherwise None).
     """
 
     states: np.ndarray
-    step_probabilities: np.ndarray
-    final_probabilities: np.ndarray
+    step_probabilities: np.ndarray | None
+    final_probabilities: np.ndarray | None
     real_steps: list[int]
+    bidirectional: bool
 
 
 def recurrent_trace(model: Any, padded: Sequence[int]) -> RecurrentTrace:
-    """Run one padded sentence through the model layer by layer and keep every hidden state."""
+    """Run one padded sentence through the model's word branch and keep every hidden state."""
     import keras
 
     ids = np.asarray(padded, dtype=np.int32)[None, :]
-    embedding, recurrent_index = _find_layers(model)
-    layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
-    recurrent_layer = model.layers[recurrent_index]
-    values: Any = keras.ops.convert_to_tensor(ids)
-    mask = embedding.compute_mask(values) if embedding.mask_zero else None
-    position = layers.index(recurrent_layer)
-    for layer in layers[:position]:
-        if isinstance(layer, keras.layers.RNN | keras.layers.Bidirectional):
-            values = layer(values, mask=mask)
-        elif layer is embedding:
-            values = layer(values)
-        else:
-            values = layer(values, training=False)
+    embedding, recurrent_layer = _find_layers(model)
+    # The layers between the word input and the recurrent layer, as one model (masks propagate inside).
+    recurrent_input = recurrent_layer.input
+    if isinstance(recurrent_input, list | tuple):
+        recurrent_input = recurrent_input[0]
+    feeder = keras.Model(model.inputs[0], recurrent_input)
+    values = feeder(ids, training=False)
+    mask = keras.ops.convert_to_tensor(ids != 0) if embedding.mask_zero else None
     clone = _sequence_clone(recurrent_layer)
     clone.build(tuple(values.shape))
     clone.set_weights(recurrent_layer.get_weights())
-    sequence = clone(values, mask=mask)
-    states = keras.ops.convert_to_numpy(sequence)[0]
-    head_values: Any = keras.ops.convert_to_tensor(states)
-    for layer in layers[position + 1 :]:
-        head_values = layer(head_values, training=False)
-    step_probabilities = class_probabilities(keras.ops.convert_to_numpy(head_values))
-    final = predict_padded(model, ids)[0]
+    states = keras.ops.convert_to_numpy(clone(values, mask=mask))[0]
+    bidirectional = isinstance(recurrent_layer, keras.layers.Bidirectional)
+    step_probabilities = None
+    final = None
+    if len(model.inputs) == 1:
+        final = predict_padded(model, ids)[0]
+        if not bidirectional:
+            layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
+            head_values: Any = keras.ops.convert_to_tensor(states)
+            for layer in layers[layers.index(recurrent_layer) + 1 :]:
+                head_values = layer(head_values, training=False)
+            step_probabilities = class_probabilities(keras.ops.convert_to_numpy(head_values))
     real_steps = [index for index, token_id in enumerate(ids[0]) if token_id != 0]
     return RecurrentTrace(states=states, step_probabilities=step_probabilities, final_probabilities=final,
-                          real_steps=real_steps)
+                          real_steps=real_steps, bidirectional=bidirectional)
 
 
 @dataclass(frozen=True)
@@ -505,27 +513,64 @@ class TokenInfluence:
     change: float
 
 
-def occlusion_importance(model: Any, tokens: Sequence[str], ids: Sequence[int], max_length: int,
-                         padding: str, target_class: int | None = None) -> tuple[list[TokenInfluence], int]:
-    """Drop each token in turn and measure the change in the probability of `target_class`.
+def occlusion_variants(items: Sequence[Any]) -> list[list[Any]]:
+    """The full list followed by one copy per position with that item left out."""
+    full = list(items)
+    return [full] + [full[:position] + full[position + 1 :] for position in range(len(full))]
 
-    All the variants go through the model in one batch. By default the target is the class the
-    full sentence is predicted as; a positive change means the token pushed towards it.
-    Returns the influences and the target class id.
+
+def influences_from_probabilities(tokens: Sequence[str], probabilities: np.ndarray,
+                                  target_class: int | None = None) -> tuple[list[TokenInfluence], int]:
+    """Turn the class probabilities of `occlusion_variants` rows into one influence per token.
+
+    By default the target is the class the full sentence is predicted as; a positive change means
+    the token pushed towards it. Returns the influences and the target class id.
     """
-    if len(tokens) != len(ids):
-        raise ValueError("tokens and ids must have the same length")
-    if not ids:
-        return [], 0
-    id_list = list(ids)
-    variants = [id_list] + [id_list[:position] + id_list[position + 1 :] for position in range(len(id_list))]
-    probabilities = predict_padded(model, pad_ids(variants, max_length, padding))
+    probabilities = class_probabilities(probabilities)
+    if probabilities.shape[0] != len(tokens) + 1:
+        raise ValueError(f"expected {len(tokens) + 1} rows of probabilities, got {probabilities.shape[0]}")
     target = int(np.argmax(probabilities[0])) if target_class is None else target_class
     influences = [
         TokenInfluence(token, position, float(probabilities[0, target] - probabilities[position + 1, target]))
         for position, token in enumerate(tokens)
     ]
     return influences, target
+
+
+def occlusion_importance(model: Any, tokens: Sequence[str], ids: Sequence[int], max_length: int,
+                         padding: str, target_class: int | None = None) -> tuple[list[TokenInfluence], int]:
+    """Drop each token in turn and measure the change in the probability of `target_class`.
+
+    All the variants go through the model in one batch (single-input models such as the student's).
+    """
+    if len(tokens) != len(ids):
+        raise ValueError("tokens and ids must have the same length")
+    if not ids:
+        return [], 0
+    probabilities = predict_padded(model, pad_ids(occlusion_variants(ids), max_length, padding))
+    return influences_from_probabilities(tokens, probabilities, target_class)
+
+
+def sentiment_occlusion(bundle: Any, text: str, tokens: Sequence[str]) -> tuple[list[TokenInfluence], int]:
+    """Occlusion for the shipped sentiment bundle, which may also read the sentence's characters.
+
+    Each variant drops one token from the token list and its first occurrence from the text, so the
+    character branch no longer sees the word either.
+    """
+    from core.sentiment_model import encode_inputs
+
+    if not tokens:
+        return [], 0
+    token_variants = occlusion_variants(tokens)
+    texts = [text] + [_drop_first(text, token) for token in tokens]
+    positive = bundle.probabilities(encode_inputs(bundle.settings, token_variants, texts))
+    return influences_from_probabilities(tokens, np.asarray(positive).reshape(-1, 1))
+
+
+def _drop_first(text: str, token: str) -> str:
+    """The text with the first occurrence of a token removed (unchanged when the tagger rewrote it)."""
+    position = text.find(token)
+    return text if position < 0 or not token else text[:position] + text[position + len(token) :]
 
 
 def embedding_matrix(model: Any) -> np.ndarray:

@@ -178,7 +178,29 @@ def test_recurrent_trace_handles_bidirectional_models() -> None:
     model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(hidden))
     trace = rnn_lesson.recurrent_trace(model, [0, 0, 4, 5, 6])
     assert trace.states.shape == (5, 6)
-    assert trace.step_probabilities.shape == (5, 2)
+    assert trace.bidirectional and trace.step_probabilities is None
+    assert trace.final_probabilities.shape == (2,)
+    assert trace.real_steps == [2, 3, 4]
+
+
+def test_recurrent_trace_and_occlusion_work_on_a_two_input_model_like_the_shipped_one() -> None:
+    import keras
+
+    words = keras.Input(shape=(6,), dtype="int32", name="tokens")
+    chars = keras.Input(shape=(10,), dtype="int32", name="chars")
+    char_features = keras.layers.GlobalMaxPooling1D()(keras.layers.Embedding(30, 3, name="char_embedding")(chars))
+    hidden = keras.layers.Embedding(20, 4, mask_zero=True, name="embedding")(words)
+    hidden = keras.layers.Bidirectional(keras.layers.GRU(3))(hidden)
+    merged = keras.layers.Concatenate()([hidden, char_features])
+    model = keras.Model([words, chars], keras.layers.Dense(1, activation="sigmoid")(merged))
+    trace = rnn_lesson.recurrent_trace(model, [0, 0, 0, 4, 5, 6])
+    assert trace.states.shape == (6, 6)
+    assert trace.final_probabilities is None and trace.step_probabilities is None
+    assert rnn_lesson.embedding_matrix(model).shape == (20, 4)
+    probabilities = np.array([[0.9], [0.5], [0.8], [0.95]])
+    influences, target = rnn_lesson.influences_from_probabilities(["a", "b", "c"], probabilities)
+    assert target == 1
+    assert [round(item.change, 2) for item in influences] == [0.4, 0.1, -0.05]
 
 
 def test_occlusion_finds_the_words_that_decide(trained_toy) -> None:
