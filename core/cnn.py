@@ -557,20 +557,15 @@ def make_fit_function(model: Any, config: CnnConfig, images: np.ndarray, labels:
     validation_data = (as_batch(validation[0]), np.asarray(validation[1], dtype="int64")) if validation else None
 
     def fit(callback: Any) -> Any:
-        # Streamlit clears the Keras session after every script run, and the training monitor reruns
-        # every half second; this guard (shared with lesson 1) keeps Keras intact under a running fit.
-        from core.model_builder import training_in_progress
-
-        with training_in_progress():
-            model.fit(
-                features,
-                targets,
-                epochs=config.epochs,
-                batch_size=config.batch_size,
-                validation_data=validation_data,
-                callbacks=[callback, *extra_callbacks],
-                verbose=0,
-            )
+        model.fit(
+            features,
+            targets,
+            epochs=config.epochs,
+            batch_size=config.batch_size,
+            validation_data=validation_data,
+            callbacks=[callback, *extra_callbacks],
+            verbose=0,
+        )
         return model
 
     return fit

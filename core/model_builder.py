@@ -10,9 +10,7 @@ seeing what goes wrong is part of the lesson; `loss_advice` explains it.
 from __future__ import annotations
 
 import math
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import keras
@@ -187,38 +185,6 @@ class BuilderRun:
     evaluation: Evaluation | None = None
 
 
-_active_fits = 0
-_active_fits_lock = threading.Lock()
-_original_clear_session = keras.backend.clear_session
-
-
-def clear_session_unless_training(*args: object, **kwargs: object) -> None:
-    """`keras.backend.clear_session`, skipped while a builder model trains on its background thread.
-
-    Streamlit calls `keras.backend.clear_session()` after every script run, fragment runs included,
-    so a training job polled every half second would have TensorFlow's graph, kernel cache and
-    Keras' global state reset under it many times per epoch; that made one epoch take minutes.
-    """
-    with _active_fits_lock:
-        if _active_fits:
-            return None
-        return _original_clear_session(*args, **kwargs)
-
-
-@contextmanager
-def training_in_progress() -> Iterator[None]:
-    """Mark a fit as running so that `clear_session_unless_training` leaves Keras alone meanwhile."""
-    global _active_fits
-    with _active_fits_lock:
-        _active_fits += 1
-    try:
-        yield
-    finally:
-        with _active_fits_lock:
-            _active_fits -= 1
-
-
-keras.backend.clear_session = clear_session_unless_training
 
 
 def recommended_loss(task: str, class_count: int = 2) -> str:
@@ -465,17 +431,16 @@ def prepare_run(config: ModelConfig, dataset: Dataset, max_seconds: float = MAX_
     features, targets = train.features, encode_targets(config, train.targets)
 
     def fit(callback: keras.callbacks.Callback) -> keras.callbacks.History:
-        with training_in_progress():
-            return model.fit(
-                features,
-                targets,
-                epochs=config.epochs,
-                batch_size=config.batch_size,
-                validation_split=config.validation_split,
-                shuffle=True,
-                verbose=0,
-                callbacks=[callback],
-            )
+        return model.fit(
+            features,
+            targets,
+            epochs=config.epochs,
+            batch_size=config.batch_size,
+            validation_split=config.validation_split,
+            shuffle=True,
+            verbose=0,
+            callbacks=[callback],
+        )
 
     fit_samples = training_sample_count(len(train), config.validation_split)
     job = TrainingJob(

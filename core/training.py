@@ -3,7 +3,8 @@
 A Streamlit rerun (any widget click) would kill a `model.fit` running on the script thread, so
 training runs on its own thread. The page keeps the job in its session state and polls
 `snapshot()`; the job never touches Streamlit. A process-wide semaphore bounds how many jobs train
-at once, and each job stops itself after a wall-time limit.
+at once, and each job stops itself after a wall-time limit. While a job trains, Streamlit's per-run
+`keras.backend.clear_session()` is held off (see core.keras_session).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.config import MAX_CONCURRENT_TRAINING_JOBS, MAX_TRAINING_SECONDS
+from core.keras_session import training_in_progress
 
 STATUS_QUEUED = "queued"
 STATUS_RUNNING = "running"
@@ -134,7 +136,8 @@ class TrainingJob:
         try:
             self._started_at = self._clock()
             self._set(status=STATUS_RUNNING)
-            self.result = self._fit_function(self.make_callback())
+            with training_in_progress():
+                self.result = self._fit_function(self.make_callback())
             if self._stop_requested.is_set():
                 status = STATUS_STOPPED
             elif self._timed_out():

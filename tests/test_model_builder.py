@@ -198,19 +198,3 @@ def test_confusion_matrix_and_r2() -> None:
     np.testing.assert_array_equal(matrix, [[1, 1, 0], [0, 1, 0], [0, 0, 1]])
     assert r2_score(np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])) == 1.0
     assert r2_score(np.array([1.0, 2.0, 3.0]), np.array([2.0, 2.0, 2.0])) == 0.0
-
-
-def test_clear_session_waits_while_a_model_trains() -> None:
-    import keras
-
-    from core.model_builder import training_in_progress
-
-    keras.backend.clear_session()
-    first = keras.layers.Dense(2)
-    with training_in_progress():
-        keras.backend.clear_session()
-        during = keras.layers.Dense(2)
-    keras.backend.clear_session()
-    after = keras.layers.Dense(2)
-    assert during.name != first.name
-    assert after.name == first.name

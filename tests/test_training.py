@@ -107,3 +107,19 @@ def test_job_cannot_start_twice() -> None:
     with pytest.raises(ValueError, match="already"):
         job.start()
     job.join(timeout=60)
+
+
+def test_job_holds_off_clear_session_while_training() -> None:
+    import keras
+
+    names_during_fit: list[str] = []
+
+    def fit(callback):
+        keras.backend.clear_session()
+        names_during_fit.append(keras.layers.Dense(1).name)
+        keras.backend.clear_session()
+        names_during_fit.append(keras.layers.Dense(1).name)
+
+    keras.backend.clear_session()
+    TrainingJob(fit, total_epochs=1, iterations_per_epoch=1).start().join(timeout=30)
+    assert names_during_fit[0] != names_during_fit[1]
