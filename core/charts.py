@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 # Keras log names and how the charts label them.
 METRIC_LABELS: dict[str, tuple[str, str]] = {
@@ -16,28 +17,35 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
 
 
 def history_figure(history: dict[str, list[float]], language: str = "ko") -> go.Figure:
-    """Plot loss (left axis) and accuracy (right axis) per epoch from a Keras-style history."""
-    figure = go.Figure()
+    """Plot loss and, when logged, accuracy per epoch side by side from a Keras-style history.
+
+    Two panels rather than two y-axes on one: students read each curve against its own scale, and
+    accuracy always spans 0..1.
+    """
     label_index = 1 if language == "en" else 0
+    has_accuracy = any("accuracy" in name and values for name, values in history.items())
+    figure = make_subplots(rows=1, cols=2 if has_accuracy else 1, horizontal_spacing=0.12)
     for name, values in history.items():
         if name not in METRIC_LABELS or not values:
             continue
-        is_accuracy = "accuracy" in name
+        column = 2 if "accuracy" in name else 1
         figure.add_trace(
             go.Scatter(
                 x=list(range(1, len(values) + 1)),
                 y=values,
                 mode="lines+markers",
                 name=METRIC_LABELS[name][label_index],
-                yaxis="y2" if is_accuracy else "y",
                 line={"dash": "dot" if name.startswith("val_") else "solid"},
-            )
+            ),
+            row=1,
+            col=column,
         )
+    figure.update_xaxes(title_text="epoch", rangemode="tozero")
+    figure.update_yaxes(title_text="loss", row=1, col=1)
+    if has_accuracy:
+        figure.update_yaxes(title_text="accuracy", range=[0, 1.02], row=1, col=2)
     figure.update_layout(
-        xaxis={"title": "epoch", "rangemode": "tozero"},
-        yaxis={"title": "loss"},
-        yaxis2={"title": "accuracy", "overlaying": "y", "side": "right", "range": [0, 1.02]},
-        legend={"orientation": "h", "y": -0.25},
+        legend={"orientation": "h", "y": -0.3},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         height=320,
     )
