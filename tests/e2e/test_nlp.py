@@ -1,0 +1,124 @@
+"""Lesson 3 in a real browser: the note's sentence, sentiment of reviews, bad input, CSV uploads, training."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import assert_no_exception, wait_for_app
+
+NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
+NOTE_TOKENS = "딥 / 러닝 / 기초 / 과목 / 을 / 수강 / 하고 / 있습니다"
+POSITIVE_REVIEW = "배우들 연기가 정말 좋았고 스토리도 감동적이었어요 최고의 영화입니다"
+NEGATIVE_REVIEW = "시간 낭비였다 너무 지루하고 내용도 엉망인 최악의 영화"
+PAGE_TIMEOUT_MS = 90_000
+TRAINING_TIMEOUT_MS = 150_000
+
+
+def type_text(page: Page, key: str, text: str) -> None:
+    """Replace a text area's content and submit it the way a student does (Ctrl+Enter)."""
+    box = page.locator(f".st-key-{key} textarea")
+    box.fill(text)
+    box.press("Control+Enter")
+    wait_for_app(page)
+
+
+def open_nlp(page: Page, base_url: str) -> None:
+    """Open lesson 3; the first visit of the server starts the JVM and loads the model, so wait longer."""
+    page.goto(f"{base_url}/nlp")
+    wait_for_app(page, timeout_ms=PAGE_TIMEOUT_MS)
+    expect(page.locator(".st-key-nlp_tokens")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    assert_no_exception(page)
+
+
+def test_note_sentence_shows_the_notes_tokens(page: Page, app_server: str, screenshot_dir: Path) -> None:
+    open_nlp(page, app_server)
+    type_text(page, "nlp_sentence", "아무 문장")
+    type_text(page, "nlp_sentence", NOTE_SENTENCE)
+    expect(page.locator(".st-key-nlp_tokens")).to_contain_text(NOTE_TOKENS)
+    expect(page.get_by_text("RNN: 시점마다 바뀌는 은닉 상태")).to_be_visible()
+    assert_no_exception(page)
+    page.get_by_text("2단계 · 토큰화 (konlpy)").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "nlp_pipeline.png"), full_page=False)
+
+
+def test_positive_and_negative_reviews_get_the_right_sentiment(page: Page, app_server: str) -> None:
+    open_nlp(page, app_server)
+    result = page.locator(".st-key-nlp_review_result")
+    type_text(page, "nlp_review", POSITIVE_REVIEW)
+    expect(result).to_contain_text("긍정")
+    type_text(page, "nlp_review", NEGATIVE_REVIEW)
+    expect(result).to_contain_text("부정")
+    assert_no_exception(page)
+
+
+def test_bad_sentences_get_korean_messages_and_html_stays_text(page: Page, app_server: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_nlp(page, app_server)
+
+    type_text(page, "nlp_sentence", "")
+    expect(page.get_by_text("문장을 입력하세요")).to_be_visible()
+    assert_no_exception(page)
+
+    type_text(page, "nlp_sentence", "😀🎉👍")
+    expect(page.get_by_text("노이즈를 지우고 나니 남은 글자가 없습니다")).to_be_visible()
+    assert_no_exception(page)
+
+    type_text(page, "nlp_sentence", "영화가 재밌어요 " * 625)
+    expect(page.get_by_text("문장이 너무 길어").first).to_be_visible()
+    expect(page.locator(".st-key-nlp_tokens")).to_contain_text("영화")
+    assert_no_exception(page)
+
+    script = "<script>alert(1)</script>"
+    type_text(page, "nlp_sentence", script)
+    expect(page.locator("td", has_text=script).first).to_be_visible()
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert_no_exception(page)
+
+    type_text(page, "nlp_sentence", NOTE_SENTENCE)
+    expect(page.locator(".st-key-nlp_tokens")).to_contain_text(NOTE_TOKENS)
+    expect(page.locator(".st-key-nlp_sentence textarea")).to_have_value(NOTE_SENTENCE)
+
+
+def test_csv_uploads_cp949_works_and_missing_column_is_explained(page: Page, app_server: str, tmp_path: Path) -> None:
+    open_nlp(page, app_server)
+    page.get_by_text("내 CSV 파일 올리기").click()
+    wait_for_app(page)
+    uploader = page.locator(".st-key-nlp_upload input[type='file']")
+
+    one_column = tmp_path / "one_column.csv"
+    one_column.write_text("text\n좋아요\n싫어요\n", encoding="utf-8")
+    uploader.set_input_files(str(one_column))
+    wait_for_app(page)
+    expect(page.get_by_text("열이 1개뿐입니다")).to_be_visible()
+    assert_no_exception(page)
+
+    rows = [f"정말 좋은 제품이에요 {index},긍정" for index in range(20)]
+    rows += [f"다시는 안 살 거예요 {index},부정" for index in range(20)]
+    excel_csv = tmp_path / "excel_cp949.csv"
+    excel_csv.write_bytes(("문장,감성\r\n" + "\r\n".join(rows) + "\r\n").encode("cp949"))
+    uploader.set_input_files(str(excel_csv))
+    wait_for_app(page)
+    expect(page.get_by_text("업로드한 파일 excel_cp949.csv: 40문장")).to_be_visible()
+    expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
+    assert_no_exception(page)
+
+    type_text(page, "nlp_sentence", NOTE_SENTENCE)
+    expect(page.locator(".st-key-nlp_tokens")).to_contain_text(NOTE_TOKENS)
+
+
+def test_short_training_run_on_the_bundled_corpus(page: Page, app_server: str, screenshot_dir: Path) -> None:
+    open_nlp(page, app_server)
+    page.get_by_text("내장 감성 코퍼스 (긍정/부정, 300문장)").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="🚀 학습 시작").click()
+    evaluation = page.locator(".st-key-nlp_evaluation")
+    expect(evaluation).to_contain_text("테스트 정확도", timeout=TRAINING_TIMEOUT_MS)
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="💾 내 모델 내려받기 (.keras + 단어장, zip)")).to_be_visible()
+    assert_no_exception(page)
+    evaluation.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "nlp_training.png"), full_page=False)
