@@ -471,37 +471,61 @@ class RecurrentTrace:
     bidirectional: bool
 
 
-def recurrent_trace(model: Any, padded: Sequence[int]) -> RecurrentTrace:
-    """Run one padded sentence through the model's word branch and keep every hidden state."""
+@dataclass
+class SequenceProbe:
+    """The pieces `recurrent_trace` needs, built once per model (building them takes a moment).
+
+    `feeder` maps word ids to the recurrent layer's input; `clone` is the recurrent layer with the
+    same weights but returning every time step.
+    """
+
+    model: Any
+    feeder: Any
+    clone: Any
+    recurrent_layer: Any
+    mask_zero: bool
+    bidirectional: bool
+
+
+def sequence_probe(model: Any) -> SequenceProbe:
+    """Build the layer-by-layer view of a model's word branch (cache it per model)."""
     import keras
 
-    ids = np.asarray(padded, dtype=np.int32)[None, :]
     embedding, recurrent_layer = _find_layers(model)
     # The layers between the word input and the recurrent layer, as one model (masks propagate inside).
     recurrent_input = recurrent_layer.input
     if isinstance(recurrent_input, list | tuple):
         recurrent_input = recurrent_input[0]
     feeder = keras.Model(model.inputs[0], recurrent_input)
-    values = feeder(ids, training=False)
-    mask = keras.ops.convert_to_tensor(ids != 0) if embedding.mask_zero else None
     clone = _sequence_clone(recurrent_layer)
-    clone.build(tuple(values.shape))
+    clone.build(tuple(recurrent_input.shape))
     clone.set_weights(recurrent_layer.get_weights())
-    states = keras.ops.convert_to_numpy(clone(values, mask=mask))[0]
-    bidirectional = isinstance(recurrent_layer, keras.layers.Bidirectional)
+    return SequenceProbe(model, feeder, clone, recurrent_layer, bool(embedding.mask_zero),
+                         isinstance(recurrent_layer, keras.layers.Bidirectional))
+
+
+def recurrent_trace(model: Any, padded: Sequence[int], probe: SequenceProbe | None = None) -> RecurrentTrace:
+    """Run one padded sentence through the model's word branch and keep every hidden state."""
+    import keras
+
+    probe = probe if probe is not None else sequence_probe(model)
+    ids = np.asarray(padded, dtype=np.int32)[None, :]
+    values = probe.feeder(ids, training=False)
+    mask = keras.ops.convert_to_tensor(ids != 0) if probe.mask_zero else None
+    states = keras.ops.convert_to_numpy(probe.clone(values, mask=mask))[0]
     step_probabilities = None
     final = None
     if len(model.inputs) == 1:
         final = predict_padded(model, ids)[0]
-        if not bidirectional:
+        if not probe.bidirectional:
             layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
             head_values: Any = keras.ops.convert_to_tensor(states)
-            for layer in layers[layers.index(recurrent_layer) + 1 :]:
+            for layer in layers[layers.index(probe.recurrent_layer) + 1 :]:
                 head_values = layer(head_values, training=False)
             step_probabilities = class_probabilities(keras.ops.convert_to_numpy(head_values))
     real_steps = [index for index, token_id in enumerate(ids[0]) if token_id != 0]
     return RecurrentTrace(states=states, step_probabilities=step_probabilities, final_probabilities=final,
-                          real_steps=real_steps, bidirectional=bidirectional)
+                          real_steps=real_steps, bidirectional=probe.bidirectional)
 
 
 @dataclass(frozen=True)

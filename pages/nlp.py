@@ -86,6 +86,12 @@ def shipped_bundle():
 
 
 @st.cache_resource(show_spinner=False)
+def shipped_probe(_bundle):
+    """The shipped model's hidden-state probe, built once per process."""
+    return rnn_lesson.sequence_probe(_bundle.model)
+
+
+@st.cache_resource(show_spinner=False)
 def shipped_embedding_map(_bundle, top_words: int):
     """The 2-D PCA map of the shipped model's most frequent words (computed once per process)."""
     matrix = rnn_lesson.embedding_matrix(_bundle.model)
@@ -378,7 +384,7 @@ if sentence_ok and bundle is not None:
 
     st.subheader(t("8단계 · RNN: 시점마다 바뀌는 은닉 상태", "Step 8 · RNN: the hidden state at each step"))
     padded = np.asarray(prediction.padded, dtype=np.int32)
-    trace = rnn_lesson.recurrent_trace(bundle.model, padded)
+    trace = rnn_lesson.recurrent_trace(bundle.model, padded, shipped_probe(bundle))
     if trace.real_steps:
         step_labels = [f"t{step + 1} {vocabulary.words[int(padded[step])]}" for step in trace.real_steps]
         st.plotly_chart(nlp_charts.hidden_states_figure(step_labels, trace.states[trace.real_steps], language()),
@@ -579,6 +585,8 @@ if trained is not None and trained.evaluation is not None:
                  f"학습 문장 {trained.train_count}",
                  f"{trained.config.cell} · {trained.config.units} units · embedding {trained.config.embedding_dim} · "
                  f"{trained.train_count} training sentences"))
+    st.table(pd.DataFrame(rnn_lesson.model_summary_lines(trained.model),
+                          columns=[t("층", "layer"), t("출력 모양", "output shape"), t("파라미터 수", "parameters")]))
     result_columns = st.columns(2)
     with result_columns[0]:
         st.plotly_chart(confusion_figure(evaluation.confusion, evaluation.class_names, language()),

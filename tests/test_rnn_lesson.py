@@ -81,6 +81,9 @@ def test_build_model_has_embedding_rnn_dense(cell: str) -> None:
     assert model.output_shape == (None, 4)
     assert model.layers[1].input_dim == 50
     assert model.loss == "sparse_categorical_crossentropy"
+    summary = rnn_lesson.model_summary_lines(model)
+    assert [row[0].split(" ")[0] for row in summary] == ["embedding", "rnn", "output"]
+    assert sum(row[2] for row in summary) == model.count_params()
     binary = rnn_lesson.build_model(RnnConfig(cell=cell, units=3, embedding_dim=4, max_length=6), 2, 50)
     assert binary.output_shape == (None, 1) and binary.loss == "binary_crossentropy"
 
@@ -167,6 +170,9 @@ def test_recurrent_trace_ends_at_the_models_own_prediction(trained_toy) -> None:
     assert trace.step_probabilities[-1] == pytest.approx(trace.final_probabilities, abs=1e-5)
     assert trace.final_probabilities == pytest.approx(prediction.probabilities, abs=1e-5)
     assert np.allclose(trace.states[0], 0.0)
+    probe = rnn_lesson.sequence_probe(trained.model)
+    again = rnn_lesson.recurrent_trace(trained.model, prediction.padded, probe)
+    assert np.allclose(again.states, trace.states)
 
 
 def test_recurrent_trace_handles_bidirectional_models() -> None:
