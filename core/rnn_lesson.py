@@ -63,13 +63,16 @@ def _check_range(name_ko: str, name: str, value: int, low: int, high: int) -> No
 
 @dataclass(frozen=True)
 class RnnConfig:
-    """Every choice the student makes: `Embedding(vocab_size, embedding_dim) → cell(units) → Dense`."""
+    """Every choice the student makes: `Embedding(vocab_size, embedding_dim) → cell(units) → Dense`.
 
-    cell: str = "SimpleRNN"
-    units: int = 32
-    embedding_dim: int = 32
+    The defaults (GRU, 16 units, learning rate 0.005) scored best on the bundled corpora in a small sweep.
+    """
+
+    cell: str = "GRU"
+    units: int = 16
+    embedding_dim: int = 16
     max_length: int = 20
-    epochs: int = 8
+    epochs: int = 15
     batch_size: int = 32
     vocab_size: int = 3000
     padding: str = "pre"

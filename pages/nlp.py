@@ -519,19 +519,25 @@ if corpus is not None:
 
 with st.form("nlp_train_form"):
     form_row = st.columns(3)
-    cell = form_row[0].selectbox(t("RNN 셀", "RNN cell"), rnn_lesson.CELL_TYPES, key="nlp_cell")
-    units = form_row[1].slider(t("은닉 유닛 수", "Hidden units"), 4, 128, 32, step=4, key="nlp_units")
-    embedding_dim = form_row[2].slider(t("임베딩 크기", "Embedding size"), 4, 128, 32, step=4, key="nlp_embedding")
+    cell = form_row[0].selectbox(
+        t("RNN 셀", "RNN cell"), rnn_lesson.CELL_TYPES, index=rnn_lesson.CELL_TYPES.index("GRU"), key="nlp_cell",
+        help=t("노트의 SimpleRNN은 긴 문장에서 앞 내용을 잊기 쉽습니다. GRU·LSTM은 게이트로 기억을 조절해 "
+               "작은 코퍼스에서도 보통 더 잘 맞힙니다(내장 감성 코퍼스: GRU 약 80%, SimpleRNN 약 60%).",
+               "The note's SimpleRNN forgets early words easily; GRU and LSTM gate their memory and usually "
+               "do better even on small corpora (bundled sentiment: GRU about 80%, SimpleRNN about 60%)."),
+    )
+    units = form_row[1].slider(t("은닉 유닛 수", "Hidden units"), 4, 128, 16, step=4, key="nlp_units")
+    embedding_dim = form_row[2].slider(t("임베딩 크기", "Embedding size"), 4, 128, 16, step=4, key="nlp_embedding")
     form_row = st.columns(3)
     max_length = form_row[0].slider(t("최대 길이", "Max length"), 5, 60, 20, key="nlp_max_length")
-    epochs = form_row[1].slider(t("에포크", "Epochs"), 1, 30, 8, key="nlp_epochs")
+    epochs = form_row[1].slider(t("에포크", "Epochs"), 1, 30, 15, key="nlp_epochs")
     batch_size = form_row[2].select_slider(t("배치 크기", "Batch size"), [8, 16, 32, 64, 128, 256], 32,
                                            key="nlp_batch_size")
     form_row = st.columns(3)
     vocab_size = form_row[0].select_slider(t("단어장 크기", "Vocabulary size"), [500, 1000, 3000, 10000, 20000],
                                            3000, key="nlp_vocab_size")
     padding_side = form_row[1].radio(t("패딩", "Padding"), ["pre", "post"], horizontal=True, key="nlp_train_padding")
-    train_stem = form_row[2].checkbox(t("어간 추출", "Stemming"), key="nlp_train_stem",
+    train_stem = form_row[2].checkbox(t("어간 추출", "Stemming"), value=service.supports_stem, key="nlp_train_stem",
                                       disabled=not service.supports_stem)
     submitted = st.form_submit_button(t("🚀 학습 시작", "🚀 Start training"), disabled=running or corpus is None,
                                       type="primary")
