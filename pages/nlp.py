@@ -100,6 +100,11 @@ def shipped_embedding_map(_bundle, top_words: int):
     return matrix, rnn_lesson.embedding_map(matrix, ids, words)
 
 
+def model_tagger(bundle) -> TaggerService:
+    """The tagger the shipped model was trained with (Okt), whatever tagger the student is exploring."""
+    return tagger_service(bundle.settings.tokenizer.tagger)
+
+
 def show_text_error(error: Exception) -> None:
     """A Korean message for an error that carries one, a generic one otherwise."""
     user_error(getattr(error, "message_ko", str(error)), getattr(error, "message_en", str(error)))
@@ -302,7 +307,7 @@ except (OSError, ValueError, RuntimeError) as error:
 
 prediction = None
 if sentence_ok and bundle is not None:
-    prediction = predict_sentence(bundle, sentence, service)
+    prediction = predict_sentence(bundle, sentence, model_tagger(bundle))
     settings = bundle.settings
     vocabulary = settings.vocabulary
     class_names = [t(korean, english) for korean, english in zip(LABELS_KO, LABELS_EN, strict=True)]
@@ -437,7 +442,7 @@ else:
     review = st.text_area(t("리뷰 문장", "Review"), value=EXAMPLE_REVIEW, key="nlp_review", height=70)
     try:
         review = checked_text(review)
-        review_prediction = predict_sentence(bundle, review, service)
+        review_prediction = predict_sentence(bundle, review, model_tagger(bundle))
         positive = review_prediction.label == 1
         verdict = t("😊 긍정", "😊 Positive") if positive else t("😞 부정", "😞 Negative")
         result_row = st.container(key="nlp_review_result").columns(3)
@@ -613,7 +618,7 @@ if trained is not None and trained.evaluation is not None:
     if own_text.strip():
         try:
             own_clean = checked_text(own_text)
-            own_tokens = service.morphs(own_clean, stem=trained.config.stem)
+            own_tokens = tagger_service(trained.tagger_name).morphs(own_clean, stem=trained.config.stem)
             own_prediction = rnn_lesson.predict_tokens(trained, own_tokens)
             st.metric(t("내 모델의 예측", "My model's prediction"), own_prediction.predicted_label)
             st.plotly_chart(nlp_charts.class_probability_figure(own_prediction.class_names,
