@@ -2,9 +2,8 @@
 
 A bundle is two files: `models/nsmc_rnn.keras` (the Keras model) and `models/nsmc_rnn.json`
 (vocabularies, max length, padding, tokenizer options, held-out accuracy and the command that
-trained it). The model reads two inputs: the Okt morpheme ids of the review (Embedding →
-bidirectional GRU) and the ids of its characters (Embedding → 1-D convolution), because
-characters still carry meaning when the tagger splits a misspelt or new word badly.
+trained it). The shipped model reads the Okt morpheme ids of a review (Embedding → bidirectional
+GRU → Dense); bundles trained with `--use-chars true` also read the ids of its characters.
 
 TensorFlow is imported only when a model is loaded; `sentiment_model_info` reads the JSON alone so
 that light pages can describe the model without the TensorFlow start-up cost.
@@ -117,6 +116,26 @@ class SentimentBundle:
     info: dict
     infer: Callable[..., Any] = field(repr=False)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The morpheme vocabulary (id 0 padding, id 1 OOV)."""
+        return self.settings.vocabulary
+
+    @property
+    def max_length(self) -> int:
+        """Length every token sequence is padded or truncated to."""
+        return self.settings.max_length
+
+    @property
+    def padding(self) -> str:
+        """Where the padding goes: "pre" or "post"."""
+        return self.settings.padding
+
+    @property
+    def class_names(self) -> list[str]:
+        """Class names by label id (0 negative, 1 positive), in English as Keras-side identifiers."""
+        return list(LABELS_EN)
+
     def probabilities(self, inputs: list) -> np.ndarray:
         """Positive-class probabilities for already encoded inputs (one compiled call)."""
         output = self.infer(*[np.asarray(array, dtype=np.int32) for array in inputs])
@@ -134,6 +153,11 @@ class SentimentPrediction:
     padded: np.ndarray
     text: str = ""
     truncated: bool = False
+
+    @property
+    def label_name(self) -> str:
+        """The label as in `SentimentBundle.class_names`."""
+        return LABELS_EN[self.label]
 
     @property
     def label_ko(self) -> str:
@@ -160,6 +184,8 @@ def sentiment_model_info(info_path: str | Path = NSMC_INFO_PATH) -> dict | None:
     summary = {key: value for key, value in data.items() if key not in ("vocab", "char_vocab")}
     summary["vocab_size"] = len(data.get("vocab", {}).get("words", []))
     summary["char_vocab_size"] = len((data.get("char_vocab") or {}).get("words", []))
+    # "test_accuracy" is the name the lesson page reads; it is the held-out accuracy.
+    summary["test_accuracy"] = data.get("held_out_accuracy")
     return summary
 
 
@@ -167,7 +193,13 @@ def save_sentiment_bundle(model: Any, settings: SentimentSettings, info: dict, m
     """Save the Keras model and its JSON side by side; returns the JSON path."""
     model_file = Path(model_path)
     model_file.parent.mkdir(parents=True, exist_ok=True)
-    model.save(model_file)
+    import keras
+
+    # A copy rebuilt from the architecture alone is uncompiled, so Adam's two moment tensors per
+    # weight stay out of the file (two thirds of its size); the bundle is only used for inference.
+    export = keras.Model.from_config(model.get_config())
+    export.set_weights(model.get_weights())
+    export.save(model_file)
     document = {"format_version": BUNDLE_FORMAT_VERSION, "model_file": model_file.name, **info, **settings.to_dict()}
     info_file = model_file.with_suffix(".json")
     info_file.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -34,12 +34,13 @@ def test_tiny_training_writes_a_loadable_bundle(tmp_path: Path, fake_tagger: Tag
     arguments = ["--data", str(data), "--test", str(test), "--output", str(output), "--cache-dir", str(tmp_path / "c"),
                  "--epochs", "1", "--max-length", "8", "--char-max-length", "16", "--embedding-dim", "8",
                  "--char-embedding-dim", "4", "--rnn-units", "4", "--char-filters", "4",
-                 "--batch-size", "32"]  # fmt: skip
+                 "--batch-size", "32", "--spatial-dropout", "0.1"]  # fmt: skip
     info = main(arguments, tagger_factory=lambda: fake_tagger)
     assert output.is_file() and output.with_suffix(".json").is_file()
     assert info["train_size"] == 100 and 0.0 <= info["held_out_accuracy"] <= 1.0
     saved = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
     assert saved["tokenizer"]["stem"] is True and saved["max_length"] == 8
+    assert "SpatialDropout1D" in saved["architecture"] and output.stat().st_size < 200_000
     assert "core.train_nsmc" in saved["training_command"]
     assert sentiment_model_info(output.with_suffix(".json"))["vocab_size"] == len(saved["vocab"]["words"])
     bundle = load_sentiment_bundle(output)
@@ -55,6 +56,12 @@ def test_build_model_variants_and_config_validation() -> None:
     assert len(model.inputs) == 1
     assert model.predict_on_batch(np.ones((2, 5), dtype=np.int32)).shape == (2, 1)
     assert "SimpleRNN 3" in describe(config)
+    with_chars = TrainConfig(use_chars=True, max_length=5, char_max_length=7, embedding_dim=4, rnn_units=3,
+                             char_embedding_dim=2, char_filters=3)  # fmt: skip
+    two_inputs = build_sentiment_model(with_chars, vocab_size=20, char_vocab_size=9)
+    batch = [np.ones((2, 5), dtype=np.int32), np.ones((2, 7), dtype=np.int32)]
+    assert two_inputs.predict_on_batch(batch).shape == (2, 1)
+    assert "Conv1D" in describe(with_chars)
     with pytest.raises(ValueError, match="rnn"):
         TrainConfig(rnn="transformer")
     with pytest.raises(ValueError, match="validation_share"):
