@@ -39,8 +39,14 @@ def test_note_sentence_shows_the_notes_tokens(page: Page, app_server: str, scree
     expect(page.locator(".st-key-nlp_tokens")).to_contain_text(NOTE_TOKENS)
     expect(page.get_by_text("RNN: 시점마다 바뀌는 은닉 상태")).to_be_visible()
     assert_no_exception(page)
-    page.get_by_text("2단계 · 토큰화 (konlpy)").scroll_into_view_if_needed()
+    page.get_by_text("2단계 · 토큰화 (konlpy)").evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
     page.screenshot(path=str(screenshot_dir / "nlp_pipeline.png"), full_page=False)
+    hidden_states = page.locator(".st-key-nlp_hidden_states")
+    expect(hidden_states).to_be_visible()
+    hidden_states.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(screenshot_dir / "nlp_rnn.png"), full_page=False)
 
 
 def test_positive_and_negative_reviews_get_the_right_sentiment(page: Page, app_server: str) -> None:
