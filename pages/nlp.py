@@ -91,6 +91,13 @@ def shipped_probe(_bundle):
     return rnn_lesson.sequence_probe(_bundle.model)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def shipped_trace(padded: tuple[int, ...]) -> rnn_lesson.RecurrentTrace:
+    """Hidden states of the shipped model for one padded sentence; reruns of the same sentence reuse them."""
+    bundle = shipped_bundle()
+    return rnn_lesson.recurrent_trace(bundle.model, list(padded), shipped_probe(bundle))
+
+
 @st.cache_resource(show_spinner=False)
 def shipped_embedding_map(_bundle, top_words: int):
     """The 2-D PCA map of the shipped model's most frequent words (computed once per process)."""
@@ -389,7 +396,7 @@ if sentence_ok and bundle is not None:
 
     st.subheader(t("8단계 · RNN: 시점마다 바뀌는 은닉 상태", "Step 8 · RNN: the hidden state at each step"))
     padded = np.asarray(prediction.padded, dtype=np.int32)
-    trace = rnn_lesson.recurrent_trace(bundle.model, padded, shipped_probe(bundle))
+    trace = shipped_trace(tuple(int(value) for value in padded))
     if trace.real_steps:
         step_labels = [f"t{step + 1} {vocabulary.words[int(padded[step])]}" for step in trace.real_steps]
         st.plotly_chart(nlp_charts.hidden_states_figure(step_labels, trace.states[trace.real_steps], language()),
