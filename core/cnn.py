@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from core.config import DEFAULT_SEED
+from core.errors import StudentFacingError
 
 PADDING_SAME = "same"
 PADDING_VALID = "valid"
@@ -45,13 +46,8 @@ MAX_DEMO_GRID = 12
 EVALUATION_BATCH_SIZE = 256
 
 
-class CnnConfigError(ValueError):
+class CnnConfigError(StudentFacingError, ValueError):
     """A CNN configuration that cannot be built, with the explanation in Korean and English."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.errors import StudentFacingError
+
 DIGIT_SIDE = 28
 BOX_SIDE = 20
 # The centre of mass of MNIST digits sits at pixel (14, 14) of the 28x28 field.
@@ -56,13 +58,8 @@ MIN_STROKE_WIDTH = 2.0
 TARGET_STROKE_WIDTH = 2.6
 
 
-class DigitImageError(ValueError):
+class DigitImageError(StudentFacingError, ValueError):
     """An input that cannot become a digit, with a message for the student in Korean and English."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

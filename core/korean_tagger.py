@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from core.errors import StudentFacingError
+
 DEFAULT_TAGGER = "okt"
 JVM_MAX_HEAP_MB = 1024
 # A marker that Okt keeps as a token of its own when it stands between spaces; it separates
@@ -42,13 +44,8 @@ WARMUP_SENTENCES: tuple[str, ...] = (
 Result = TypeVar("Result")
 
 
-class TaggerUnavailableError(RuntimeError):
+class TaggerUnavailableError(StudentFacingError, RuntimeError):
     """The JVM or a konlpy tagger could not start; carries a message for students in both languages."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

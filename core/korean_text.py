@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from core.errors import StudentFacingError
+
 MAX_SENTENCE_CHARS = 1000
 
 URL_PATTERN = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -47,13 +49,8 @@ PARTICLE_STOPWORDS: tuple[str, ...] = (
 DEFAULT_STOPWORDS: frozenset[str] = frozenset(NOTE_STOPWORDS + PARTICLE_STOPWORDS)
 
 
-class TextInputError(ValueError):
+class TextInputError(StudentFacingError, ValueError):
     """Input a student typed that cannot be processed; carries a message in both languages."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.config import CACHE_DIR, NETWORK_TIMEOUT_SECONDS, SHARED_NSMC_DIR
+from core.errors import StudentFacingError
 
 NSMC_URLS: dict[str, str] = {
     "train": "https://raw.githubusercontent.com/e9t/nsmc/master/ratings_train.txt",
@@ -30,13 +31,8 @@ MAX_DOWNLOAD_BYTES = 50_000_000
 Opener = Callable[..., Any]
 
 
-class NsmcUnavailableError(RuntimeError):
+class NsmcUnavailableError(StudentFacingError, RuntimeError):
     """No NSMC file could be found or downloaded; carries a message in both languages."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 @dataclass

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from core.config import DEFAULT_SEED
+from core.errors import StudentFacingError
 
 CELL_TYPES: tuple[str, ...] = ("SimpleRNN", "LSTM", "GRU")
 PADDING_CHOICES: tuple[str, ...] = ("pre", "post")
@@ -44,13 +45,8 @@ EMBEDDING_MAP_WORDS = 200
 TokenizeMany = Callable[[Sequence[str]], list[list[str]]]
 
 
-class RnnConfigError(ValueError):
+class RnnConfigError(StudentFacingError, ValueError):
     """A configuration that cannot be built, explained in Korean and English."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 def _check_range(name_ko: str, name: str, value: int, low: int, high: int) -> None:

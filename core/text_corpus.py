@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from core.config import DATA_DIR, DEFAULT_SEED
+from core.errors import StudentFacingError
 
 CORPUS_DIR: Path = DATA_DIR / "korean_corpus"
 BUNDLED_CORPORA: dict[str, Path] = {
@@ -45,13 +46,8 @@ LABEL_COLUMN_NAMES: tuple[str, ...] = (
 NEGATIVE_LABEL_NAMES: frozenset[str] = frozenset({"0", "부정", "negative", "neg", "false", "no", "나쁨"})
 
 
-class CorpusError(ValueError):
+class CorpusError(StudentFacingError, ValueError):
     """A corpus or upload problem the page shows to the student in Korean (or English)."""
-
-    def __init__(self, message_ko: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ko = message_ko
-        self.message_en = message_en
 
 
 class CorpusEncodingError(CorpusError):
