@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import statistics
-import time
 
 import core  # noqa: F401  (sets the Keras backend before keras is imported)
+from bench.epoch_timer import make_epoch_timer
 from core.cnn import CnnConfig, build_model, make_fit_function, split_validation, subsample
 from core.mnist_data import load_mnist
 from core.training import STATUS_FINISHED, TrainingJob, iterations_per_epoch
@@ -25,8 +25,6 @@ TARGET_SECONDS = 3.0
 
 def main() -> None:
     """Train the default CNN for a few epochs and print first and steady-state epoch times."""
-    import keras
-
     data = load_mnist(allow_download=False)
     images, labels = subsample(data.x_train, data.y_train, SAMPLE_COUNT)
     x_train, y_train, x_val, y_val = split_validation(images, labels, VALIDATION_FRACTION)
@@ -34,14 +32,8 @@ def main() -> None:
     model = build_model(config)
     epoch_seconds: list[float] = []
 
-    class EpochTimer(keras.callbacks.Callback):
-        def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
-            self.started = time.perf_counter()
-
-        def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-            epoch_seconds.append(time.perf_counter() - self.started)
-
-    fit = make_fit_function(model, config, x_train, y_train, (x_val, y_val), extra_callbacks=[EpochTimer()])
+    timer = make_epoch_timer(epoch_seconds)
+    fit = make_fit_function(model, config, x_train, y_train, (x_val, y_val), extra_callbacks=[timer])
     job = TrainingJob(fit, config.epochs, iterations_per_epoch(len(x_train), config.batch_size)).start()
     progress = job.join()
     if progress.status != STATUS_FINISHED:

@@ -15,6 +15,7 @@ import statistics
 import time
 
 import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before keras is imported)
+from bench.epoch_timer import make_epoch_timer
 
 TRAIN_SAMPLES = 1000
 EPOCHS = 8
@@ -23,8 +24,6 @@ DATASET = "circle"
 
 
 def main() -> None:
-    import keras
-
     from core.model_builder import TEST_FRACTION, ModelConfig, default_config, encode_targets, prepare_run
     from core.toy_datasets import make_dataset
 
@@ -34,13 +33,6 @@ def main() -> None:
     dataset = make_dataset(DATASET, sample_count=total_samples, class_count=config.class_count)
     run = prepare_run(config, dataset)
     epoch_seconds: list[float] = []
-
-    class EpochTimer(keras.callbacks.Callback):
-        def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
-            self.started = time.perf_counter()
-
-        def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-            epoch_seconds.append(time.perf_counter() - self.started)
 
     job_callback = run.job.make_callback()
     total_started = time.perf_counter()
@@ -53,7 +45,7 @@ def main() -> None:
         validation_split=config.validation_split,
         shuffle=True,
         verbose=0,
-        callbacks=[job_callback, EpochTimer()],
+        callbacks=[job_callback, make_epoch_timer(epoch_seconds)],
     )
     total = time.perf_counter() - total_started
     steady = epoch_seconds[1:]
