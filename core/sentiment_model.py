@@ -2,8 +2,10 @@
 
 A bundle is two files: `models/nsmc_rnn.keras` (the Keras model) and `models/nsmc_rnn.json`
 (vocabularies, max length, padding, tokenizer options, held-out accuracy and the command that
-trained it). The shipped model reads the Okt morpheme ids of a review (Embedding → bidirectional
-GRU → Dense); bundles trained with `--use-chars true` also read the ids of its characters.
+trained it). The shipped model has two readers whose probabilities it averages: a bidirectional
+GRU over the review's Okt morpheme ids (Embedding → RNN → Dense, the lesson's model) and a linear
+model over its TF-IDF-weighted character n-grams (core.char_ngrams), which keeps the spacing,
+typos and chat spelling that morphemes lose. Bundles without n-grams read the morphemes alone.
 
 TensorFlow is imported only when a model is loaded; `sentiment_model_info` reads the JSON alone so
 that light pages can describe the model without the TensorFlow start-up cost.
@@ -12,8 +14,6 @@ that light pages can describe the model without the TensorFlow start-up cost.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,17 +22,19 @@ from typing import Any
 import numpy as np
 
 from core.availability import NSMC_MODEL_PATH
+from core.char_ngrams import NgramVocabulary
 from core.korean_text import remove_stopwords, validate_sentence
 from core.text_vectors import OOV_ID, PAD_ID, Vocabulary, pad_sequences
 from core.token_cache import TokenizerOptions
 
-BUNDLE_FORMAT_VERSION = 1
+BUNDLE_FORMAT_VERSION = 2
+# Layer names of the two readers inside a shipped model that averages them (see core.train_nsmc).
+RNN_OUTPUT_LAYER = "rnn_positive"
+NGRAM_OUTPUT_LAYER = "ngram_positive"
 NSMC_INFO_PATH: Path = NSMC_MODEL_PATH.with_suffix(".json")
 POSITIVE_THRESHOLD = 0.5
 LABELS_KO = ("부정", "긍정")
 LABELS_EN = ("negative", "positive")
-SPACE_CHARACTER = "▁"
-REPEATED_CHARACTER_PATTERN = re.compile(r"(.)\1{2,}")
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,7 @@ class SentimentSettings:
     vocabulary: Vocabulary
     max_length: int
     tokenizer: TokenizerOptions
-    char_vocabulary: Vocabulary | None = None
-    char_max_length: int = 0
+    ngram_vocabulary: NgramVocabulary | None = None
     padding: str = "pre"
     truncating: str = "pre"
 
@@ -55,49 +56,38 @@ class SentimentSettings:
             "padding": self.padding,
             "truncating": self.truncating,
             "tokenizer": self.tokenizer.to_dict(),
-            "char_vocab": self.char_vocabulary.to_dict() if self.char_vocabulary else None,
-            "char_max_length": self.char_max_length,
+            "ngram_vocab": self.ngram_vocabulary.to_dict() if self.ngram_vocabulary else None,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> SentimentSettings:
         """Rebuild from `to_dict` output."""
-        char_vocab = data.get("char_vocab")
+        ngram_vocab = data.get("ngram_vocab")
         return cls(
             vocabulary=Vocabulary.from_dict(data["vocab"]),
             max_length=int(data["max_length"]),
             tokenizer=TokenizerOptions.from_dict(data["tokenizer"]),
-            char_vocabulary=Vocabulary.from_dict(char_vocab) if char_vocab else None,
-            char_max_length=int(data.get("char_max_length", 0)),
+            ngram_vocabulary=NgramVocabulary.from_dict(ngram_vocab) if ngram_vocab else None,
             padding=str(data.get("padding", "pre")),
             truncating=str(data.get("truncating", "pre")),
         )
 
     @property
-    def uses_characters(self) -> bool:
-        """Whether the model has the character input."""
-        return self.char_vocabulary is not None and self.char_max_length > 0
-
-
-def char_units(text: str) -> list[str]:
-    """Characters of a review for the character input: spaces marked, long repeats cut to two."""
-    normalized = unicodedata.normalize("NFC", text).lower()
-    normalized = REPEATED_CHARACTER_PATTERN.sub(r"\1\1", " ".join(normalized.split()))
-    return [SPACE_CHARACTER if character == " " else character for character in normalized]
+    def uses_ngrams(self) -> bool:
+        """Whether the model also reads the review's character n-grams."""
+        return self.ngram_vocabulary is not None
 
 
 def encode_inputs(settings: SentimentSettings, token_lists: Sequence[Sequence[str]], texts: Sequence[str]) -> list:
-    """Padded model inputs for many reviews: [token ids] or [token ids, character ids]."""
+    """Padded model inputs for many reviews: [token ids] or [token ids, n-gram ids, n-gram weights]."""
     if len(token_lists) != len(texts):
         raise ValueError(f"{len(token_lists)} token lists but {len(texts)} texts")
     tokens = pad_sequences(
         settings.vocabulary.encode_many(token_lists), settings.max_length, settings.padding, settings.truncating
     )
-    if not settings.uses_characters:
+    if not settings.uses_ngrams:
         return [tokens]
-    char_ids = settings.char_vocabulary.encode_many(char_units(text) for text in texts)
-    chars = pad_sequences(char_ids, settings.char_max_length, settings.padding, settings.truncating)
-    return [tokens, chars]
+    return [tokens, *settings.ngram_vocabulary.encode_many(texts)]
 
 
 def apply_stopwords(token_lists: Sequence[Sequence[str]], options: TokenizerOptions) -> list[list[str]]:
@@ -115,6 +105,7 @@ class SentimentBundle:
     settings: SentimentSettings
     info: dict
     infer: Callable[..., Any] = field(repr=False)
+    """One compiled call: the model's output, then each reader's own output for averaging models."""
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -136,10 +127,14 @@ class SentimentBundle:
         """Class names by label id (0 negative, 1 positive), in English as Keras-side identifiers."""
         return list(LABELS_EN)
 
+    def outputs(self, inputs: list) -> list[np.ndarray]:
+        """[final, rnn, n-gram] (or [final]) positive probabilities for already encoded inputs."""
+        typed = [np.asarray(array, dtype=np.float32 if index == 2 else np.int32) for index, array in enumerate(inputs)]
+        return [np.asarray(output, dtype=np.float64).reshape(-1) for output in self.infer(*typed)]
+
     def probabilities(self, inputs: list) -> np.ndarray:
         """Positive-class probabilities for already encoded inputs (one compiled call)."""
-        output = self.infer(*[np.asarray(array, dtype=np.int32) for array in inputs])
-        return np.asarray(output, dtype=np.float64).reshape(-1)
+        return self.outputs(inputs)[0]
 
 
 @dataclass(frozen=True)
@@ -153,6 +148,8 @@ class SentimentPrediction:
     padded: np.ndarray
     text: str = ""
     truncated: bool = False
+    rnn_probability: float | None = None
+    ngram_probability: float | None = None
 
     @property
     def label_name(self) -> str:
@@ -175,15 +172,18 @@ class SentimentPrediction:
         return sum(1 for token_id in self.ids if token_id not in (OOV_ID, PAD_ID))
 
 
+VOCABULARY_KEYS = ("vocab", "ngram_vocab")
+
+
 def sentiment_model_info(info_path: str | Path = NSMC_INFO_PATH) -> dict | None:
     """The shipped model's JSON (accuracy, settings, training command) without importing TensorFlow."""
     path = Path(info_path)
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    summary = {key: value for key, value in data.items() if key not in ("vocab", "char_vocab")}
+    summary = {key: value for key, value in data.items() if key not in VOCABULARY_KEYS}
     summary["vocab_size"] = len(data.get("vocab", {}).get("words", []))
-    summary["char_vocab_size"] = len((data.get("char_vocab") or {}).get("words", []))
+    summary["ngram_vocab_size"] = len((data.get("ngram_vocab") or {}).get("grams", []))
     # "test_accuracy" is the name the lesson page reads; it is the held-out accuracy.
     summary["test_accuracy"] = data.get("held_out_accuracy")
     return summary
@@ -202,8 +202,22 @@ def save_sentiment_bundle(model: Any, settings: SentimentSettings, info: dict, m
     export.save(model_file)
     document = {"format_version": BUNDLE_FORMAT_VERSION, "model_file": model_file.name, **info, **settings.to_dict()}
     info_file = model_file.with_suffix(".json")
-    info_file.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    # Compact separators: the n-gram table has hundreds of thousands of entries.
+    info_file.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return info_file
+
+
+def reader_outputs_model(model: Any, uses_ngrams: bool) -> Any:
+    """A view of the model that returns [final] or, for an averaging model, [final, rnn, n-grams].
+
+    The readers' own outputs come from the same graph in the same call, so showing them costs nothing.
+    """
+    import keras
+
+    outputs = [model.output]
+    if uses_ngrams:
+        outputs += [model.get_layer(RNN_OUTPUT_LAYER).output, model.get_layer(NGRAM_OUTPUT_LAYER).output]
+    return keras.Model(model.inputs, outputs)
 
 
 def load_sentiment_bundle(path: str | Path = NSMC_MODEL_PATH) -> SentimentBundle:
@@ -221,14 +235,16 @@ def load_sentiment_bundle(path: str | Path = NSMC_MODEL_PATH) -> SentimentBundle
 
     model = keras.saving.load_model(model_file, compile=False)
     signature = [tf.TensorSpec([None, settings.max_length], tf.int32)]
-    if settings.uses_characters:
-        signature.append(tf.TensorSpec([None, settings.char_max_length], tf.int32))
+    if settings.uses_ngrams:
+        ngram_length = settings.ngram_vocabulary.max_length
+        signature += [tf.TensorSpec([None, ngram_length], tf.int32), tf.TensorSpec([None, ngram_length], tf.float32)]
+    all_outputs = reader_outputs_model(model, settings.uses_ngrams)
 
     @tf.function(input_signature=signature)
     def infer(*inputs):
-        return model(list(inputs), training=False)
+        return all_outputs(list(inputs), training=False)
 
-    info = {key: value for key, value in data.items() if key not in ("vocab", "char_vocab")}
+    info = {key: value for key, value in data.items() if key not in VOCABULARY_KEYS}
     bundle = SentimentBundle(model, settings, info, infer)
     # One call traces the graph now, so the first student prediction is as fast as the rest.
     bundle.probabilities(encode_inputs(settings, [["영화"]], ["영화"]))
@@ -247,7 +263,8 @@ def predict_sentence(bundle: SentimentBundle, text: str, tagger: Any) -> Sentime
     sentence = validate_sentence(text)
     tokens = tokenize_sentence(bundle.settings, sentence.text, tagger)
     inputs = encode_inputs(bundle.settings, [tokens], [sentence.text])
-    probability = float(bundle.probabilities(inputs)[0])
+    outputs = [float(output[0]) for output in bundle.outputs(inputs)]
+    probability = outputs[0]
     return SentimentPrediction(
         probability_positive=probability,
         label=int(probability >= POSITIVE_THRESHOLD),
@@ -256,6 +273,8 @@ def predict_sentence(bundle: SentimentBundle, text: str, tagger: Any) -> Sentime
         padded=inputs[0][0],
         text=sentence.text,
         truncated=sentence.truncated,
+        rnn_probability=outputs[1] if len(outputs) == 3 else None,
+        ngram_probability=outputs[2] if len(outputs) == 3 else None,
     )
 
 

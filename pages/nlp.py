@@ -125,6 +125,30 @@ def checked_text(text: str) -> str:
     return validated.text
 
 
+def show_reader_breakdown(prediction, info: dict) -> None:
+    """For a model that averages two readers: each reader's probability and held-out accuracy."""
+    if prediction.rnn_probability is None or prediction.ngram_probability is None:
+        return
+    accuracies = info.get("reader_held_out_accuracy", {})
+    rows = [
+        (t("RNN (형태소)", "RNN (morphemes)"), prediction.rnn_probability, accuracies.get("rnn")),
+        (t("선형 모델 (글자 n-gram)", "Linear (character n-grams)"), prediction.ngram_probability,
+         accuracies.get("ngrams")),
+        (t("평균 = 최종 예측", "Average = prediction"), prediction.probability_positive,
+         info.get("held_out_accuracy")),
+    ]  # fmt: skip
+    st.container(key="nlp_reader_breakdown").table(pd.DataFrame({
+        t("읽는 모델", "Reader"): [name for name, _, _ in rows],
+        t("긍정일 확률", "P(positive)"): [f"{value:.1%}" for _, value, _ in rows],
+        t("처음 보는 리뷰 정확도", "Held-out accuracy"): [f"{value:.1%}" if value is not None else "-"
+                                                     for _, _, value in rows],
+    }))  # fmt: skip
+    st.caption(t(
+        "두 모델은 서로 다른 실수를 하므로 확률을 평균하면 어느 한쪽보다 정확해집니다 (앙상블).",
+        "The two readers make different mistakes, so averaging their probabilities beats either one (an ensemble).",
+    ))
+
+
 def token_line(tokens: list[str]) -> str:
     """Tokens the way the note writes them: `딥 / 러닝 / 기초`."""
     return " / ".join(tokens) if tokens else t("(토큰 없음)", "(no tokens)")
@@ -412,7 +436,9 @@ if sentence_ok and bundle is not None:
             st.plotly_chart(nlp_charts.step_probability_figure(
                 step_labels, trace.step_probabilities[trace.real_steps, 1], class_names[1], language()),
                 key="nlp_step_probability")
-    st.metric(t("Dense 출력: 긍정일 확률", "Dense output: P(positive)"), f"{prediction.probability_positive:.1%}")
+    rnn_probability = prediction.rnn_probability
+    st.metric(t("Dense 출력: 긍정일 확률", "Dense output: P(positive)"),
+              f"{prediction.probability_positive if rnn_probability is None else rnn_probability:.1%}")
     st.markdown(
         t(
             "RNN은 토큰을 하나씩 읽으며 이전 은닉 상태 h(t-1)과 지금 토큰의 벡터 x(t)로 새 상태 "
@@ -423,6 +449,15 @@ if sentence_ok and bundle is not None:
             "becomes the probability of positive.",
         )
     )
+    if rnn_probability is not None and prediction.ngram_probability is not None:
+        st.caption(t(
+            f"배포 모델은 이 RNN의 확률 {rnn_probability:.1%}와, 글자 조각(1~4글자 n-gram)을 TF-IDF로 센 선형 "
+            f"모델의 확률 {prediction.ngram_probability:.1%}를 평균해 최종 {prediction.probability_positive:.1%}로 "
+            "판단합니다. 글자 조각은 형태소 분석에서 사라지는 띄어쓰기, 오타, ㅋㅋ·ㅠㅠ 같은 표현을 잡아 줍니다.",
+            f"The shipped model averages this RNN's {rnn_probability:.1%} with {prediction.ngram_probability:.1%} "
+            f"from a linear model over TF-IDF-weighted character 1-4-grams: {prediction.probability_positive:.1%} in "
+            "the end. Character pieces keep the spacing, typos and chat spelling that morphemes lose.",
+        ))
 
     st.subheader(t("9단계 · 어떤 토큰이 결정을 밀었나 (가림 실험)", "Step 9 · Which tokens pushed the decision"))
     if prediction.tokens:
@@ -459,6 +494,7 @@ else:
         if accuracy is not None:
             result_row[2].metric(t("모델 정확도 (처음 보는 리뷰)", "Accuracy (held-out reviews)"), f"{accuracy:.1%}")
         st.text(t("토큰: ", "Tokens: ") + token_line(review_prediction.tokens))
+        show_reader_breakdown(review_prediction, info)
         if review_prediction.known_token_count == 0:
             user_warning("모델이 아는 단어가 없어 예측을 믿기 어렵습니다.",
                          "The model knows none of these words; do not trust this prediction.")
@@ -466,10 +502,10 @@ else:
         show_text_error(error)
     st.caption(t(
         "이 모델은 `python -m core.train_nsmc`로 NSMC 영화 리뷰를 학습했습니다. "
-        "sigmoid 출력이 0.5 이상이면 긍정입니다.",
+        "sigmoid 출력이 0.5 이상이면 긍정입니다. 구조: ",
         "This model was trained on NSMC movie reviews with `python -m core.train_nsmc`. A sigmoid output of 0.5 "
-        "or more means positive.",
-    ))
+        "or more means positive. Architecture: ",
+    ) + f"`{info.get('architecture', '?')}`")
 
 # ---------------------------------------------------------------- ③ train your own
 st.header(t("③ 나만의 모델 학습", "③ Train my own model"))

@@ -189,19 +189,16 @@ def test_recurrent_trace_handles_bidirectional_models() -> None:
     assert trace.real_steps == [2, 3, 4]
 
 
-def test_recurrent_trace_and_occlusion_work_on_a_two_input_model_like_the_shipped_one() -> None:
-    import keras
+def test_recurrent_trace_and_occlusion_work_on_the_shipped_averaging_architecture() -> None:
+    from core.train_nsmc import TrainConfig, build_sentiment_model
 
-    words = keras.Input(shape=(6,), dtype="int32", name="tokens")
-    chars = keras.Input(shape=(10,), dtype="int32", name="chars")
-    char_features = keras.layers.GlobalMaxPooling1D()(keras.layers.Embedding(30, 3, name="char_embedding")(chars))
-    hidden = keras.layers.Embedding(20, 4, mask_zero=True, name="embedding")(words)
-    hidden = keras.layers.Bidirectional(keras.layers.GRU(3))(hidden)
-    merged = keras.layers.Concatenate()([hidden, char_features])
-    model = keras.Model([words, chars], keras.layers.Dense(1, activation="sigmoid")(merged))
+    config = TrainConfig(max_length=6, ngram_max_length=10, embedding_dim=4, rnn_units=3)
+    model = build_sentiment_model(config, vocab_size=20, ngram_vocab_size=30)
+    assert len(model.inputs) == 3
     trace = rnn_lesson.recurrent_trace(model, [0, 0, 0, 4, 5, 6])
     assert trace.states.shape == (6, 6)
     assert trace.final_probabilities is None and trace.step_probabilities is None
+    assert trace.real_steps == [3, 4, 5]
     assert rnn_lesson.embedding_matrix(model).shape == (20, 4)
     probabilities = np.array([[0.9], [0.5], [0.8], [0.95]])
     influences, target = rnn_lesson.influences_from_probabilities(["a", "b", "c"], probabilities)

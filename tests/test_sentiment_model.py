@@ -12,7 +12,6 @@ from core.korean_tagger import get_tagger_service
 from core.korean_text import TextInputError
 from core.sentiment_model import (
     NSMC_INFO_PATH,
-    char_units,
     load_sentiment_bundle,
     predict_sentence,
     sentiment_model_info,
@@ -84,5 +83,12 @@ def test_bad_input(bundle, okt) -> None:
     assert 0.0 <= unknown.probability_positive <= 1.0
 
 
-def test_char_units() -> None:
-    assert char_units("ㅋㅋㅋㅋㅋ 좋아  요") == ["ㅋ", "ㅋ", "▁", "좋", "아", "▁", "요"]
+@pytest.mark.slow
+def test_shipped_model_averages_its_two_readers(bundle, okt) -> None:
+    prediction = predict_sentence(bundle, "배우들 연기가 정말 훌륭했어요 ㅋㅋ", okt)
+    assert prediction.rnn_probability is not None and prediction.ngram_probability is not None
+    average = (prediction.rnn_probability + prediction.ngram_probability) / 2
+    assert prediction.probability_positive == pytest.approx(average, abs=1e-5)
+    info = sentiment_model_info(NSMC_INFO_PATH)
+    assert set(info["reader_held_out_accuracy"]) == {"rnn", "ngrams"} and info["ngram_vocab_size"] > 1000
+    assert "ngram_vocab" not in info

@@ -49,14 +49,24 @@ def test_note_sentence_shows_the_notes_tokens(page: Page, app_server: str, scree
     page.screenshot(path=str(screenshot_dir / "nlp_rnn.png"), full_page=False)
 
 
-def test_positive_and_negative_reviews_get_the_right_sentiment(page: Page, app_server: str) -> None:
+def test_positive_and_negative_reviews_get_the_right_sentiment(
+    page: Page, app_server: str, screenshot_dir: Path
+) -> None:
     open_nlp(page, app_server)
     result = page.locator(".st-key-nlp_review_result")
     type_text(page, "nlp_review", POSITIVE_REVIEW)
     expect(result).to_contain_text("긍정")
     type_text(page, "nlp_review", NEGATIVE_REVIEW)
     expect(result).to_contain_text("부정")
+    # The shipped model averages an RNN and a character n-gram reader; the page shows both and the average.
+    breakdown = page.locator(".st-key-nlp_reader_breakdown")
+    expect(breakdown).to_contain_text("RNN (형태소)")
+    expect(breakdown).to_contain_text("글자 n-gram")
+    expect(breakdown).to_contain_text("평균 = 최종 예측")
     assert_no_exception(page)
+    result.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(screenshot_dir / "nlp_review.png"), full_page=False)
 
 
 def test_bad_sentences_get_korean_messages_and_html_stays_text(page: Page, app_server: str) -> None:
