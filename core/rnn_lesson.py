@@ -425,7 +425,7 @@ def predict_tokens(trained: TrainedTextModel, tokens: Sequence[str]) -> Sentence
 def _find_layers(model: Any) -> tuple[Any, Any]:
     """The word Embedding layer (on the first input) and the last recurrent layer (RNN or Bidirectional).
 
-    A model may have more inputs (the shipped one also reads characters); the words come in first.
+    A model may have more inputs (the shipped one also reads character n-grams); the words come in first.
     """
     import keras
 

@@ -31,6 +31,8 @@ BUNDLE_FORMAT_VERSION = 2
 # Layer names of the two readers inside a shipped model that averages them (see core.train_nsmc).
 RNN_OUTPUT_LAYER = "rnn_positive"
 NGRAM_OUTPUT_LAYER = "ngram_positive"
+# Inputs are [token ids, n-gram ids, n-gram weights]; only the weights are floats.
+NGRAM_WEIGHTS_INPUT = 2
 NSMC_INFO_PATH: Path = NSMC_MODEL_PATH.with_suffix(".json")
 POSITIVE_THRESHOLD = 0.5
 LABELS_KO = ("부정", "긍정")
@@ -129,7 +131,8 @@ class SentimentBundle:
 
     def outputs(self, inputs: list) -> list[np.ndarray]:
         """[final, rnn, n-gram] (or [final]) positive probabilities for already encoded inputs."""
-        typed = [np.asarray(array, dtype=np.float32 if index == 2 else np.int32) for index, array in enumerate(inputs)]
+        typed = [np.asarray(array, dtype=np.float32 if index == NGRAM_WEIGHTS_INPUT else np.int32)
+                 for index, array in enumerate(inputs)]  # fmt: skip
         return [np.asarray(output, dtype=np.float64).reshape(-1) for output in self.infer(*typed)]
 
     def probabilities(self, inputs: list) -> np.ndarray:
