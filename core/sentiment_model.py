@@ -276,8 +276,8 @@ def predict_sentence(bundle: SentimentBundle, text: str, tagger: Any) -> Sentime
         padded=inputs[0][0],
         text=sentence.text,
         truncated=sentence.truncated,
-        rnn_probability=outputs[1] if len(outputs) == 3 else None,
-        ngram_probability=outputs[2] if len(outputs) == 3 else None,
+        rnn_probability=outputs[1] if bundle.settings.uses_ngrams else None,
+        ngram_probability=outputs[2] if bundle.settings.uses_ngrams else None,
     )
 
 
