@@ -442,7 +442,8 @@ class TaggerService:
 
     def _pos_many_looped(self, texts: list[str], stem: bool, norm: bool) -> list[list[tuple[str, str]]]:
         """Bulk path for taggers that look at whole sentences (runs on the worker thread)."""
-        return [self._backend.pos(text, stem, norm) if text.strip() else [] for text in texts]
+        with python_objects_frozen():
+            return [self._backend.pos(text, stem, norm) if text.strip() else [] for text in texts]
 
     def _pos_many_batched(
         self, texts: list[str], stem: bool, norm: bool, use_memo: bool

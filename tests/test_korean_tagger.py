@@ -159,6 +159,23 @@ def test_bulk_path_freezes_python_objects_while_java_works() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def test_looped_bulk_path_freezes_python_objects_too() -> None:
+    freeze_counts: list[int] = []
+
+    class RecordingLoopBackend(WhitespaceBackend):
+        def pos(self, text: str, stem: bool = False, norm: bool = False) -> list[tuple[str, str]]:
+            freeze_counts.append(gc.get_freeze_count())
+            return super().pos(text, stem, norm)
+
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        service = TaggerService("fake", backend_factory=RecordingLoopBackend, executor=executor, warmup=[])
+        assert service.morphs_many(["a b", "c"]) == [["a", "b"], ["c"]]
+    finally:
+        executor.shutdown()
+    assert len(freeze_counts) == 2 and all(count > 0 for count in freeze_counts)
+
+
 def test_frozen_objects_are_released_after_an_error() -> None:
     with pytest.raises(RuntimeError), python_objects_frozen():
         assert gc.get_freeze_count() > 0
