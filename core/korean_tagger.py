@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from core.errors import StudentFacingError
-from core.okt_normalization import NormalizationScreen, load_normalization_screen
+from core.okt_normalization import OKT_JAR_NAME, NormalizationScreen, load_normalization_screen
 
 DEFAULT_TAGGER = "okt"
 JVM_MAX_HEAP_MB = 1024
@@ -139,8 +139,8 @@ def jvm_options(max_heap_mb: int = JVM_MAX_HEAP_MB) -> list[str]:
     return ["-Dfile.encoding=UTF8", "-ea", f"-Xmx{max_heap_mb}m", JVM_GARBAGE_COLLECTOR_OPTION]
 
 
-def konlpy_classpath() -> list[str]:
-    """konlpy's jars and Java classes, as `konlpy.jvm.init_jvm` puts them on the class path."""
+def konlpy_java_folder() -> Path:
+    """The folder inside the konlpy package that holds its jars, classes and dictionaries."""
     try:
         import konlpy
     except ImportError as error:
@@ -148,7 +148,12 @@ def konlpy_classpath() -> list[str]:
             "konlpy 패키지가 설치되어 있지 않아 한국어 형태소 분석을 할 수 없습니다.",
             "konlpy is not installed, so Korean tokenizing is unavailable.",
         ) from error
-    java_folder = Path(konlpy.__file__).resolve().parent / "java"
+    return Path(konlpy.__file__).resolve().parent / "java"
+
+
+def konlpy_classpath() -> list[str]:
+    """konlpy's jars and Java classes, as `konlpy.jvm.init_jvm` puts them on the class path."""
+    java_folder = konlpy_java_folder()
     return [str(java_folder), str(java_folder / "bin"), *sorted(str(jar) for jar in java_folder.glob("*.jar"))]
 
 
@@ -193,7 +198,7 @@ class OktBackend:
         self._interface = self._okt.jki
         self._java_boolean = jpype.java.lang.Boolean
         self._java_string = jpype.JClass("java.lang.String")
-        self._screen = load_normalization_screen() if screen is None else screen
+        self._screen = load_normalization_screen(konlpy_java_folder() / OKT_JAR_NAME) if screen is None else screen
         self.parallel = parallel
         self._java_taggers: dict[tuple[bool, bool], Any] = {}
 

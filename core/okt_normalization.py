@@ -51,13 +51,6 @@ def syllables_with_nieun_coda() -> str:
     )
 
 
-def okt_jar_path() -> Path:
-    """Where konlpy keeps the open-korean-text jar (the path may not exist for other konlpy versions)."""
-    import konlpy
-
-    return Path(konlpy.__file__).resolve().parent / "java" / OKT_JAR_NAME
-
-
 def parse_typo_words(text: str) -> list[str]:
     """The misspellings (first column) of Okt's `typos.txt`, one `typo correction` pair per line."""
     words = []
@@ -110,9 +103,9 @@ class NormalizationScreen:
         return self._pattern.search(word) is not None
 
 
-def load_normalization_screen(jar_path: Path | None = None) -> NormalizationScreen:
-    """The screen for the installed Okt, or one that flags every word when the jar is not 2.1.0."""
-    path = okt_jar_path() if jar_path is None else Path(jar_path)
+def load_normalization_screen(jar_path: Path) -> NormalizationScreen:
+    """The screen for the Okt jar at `jar_path`, or one that flags every word when it is not 2.1.0."""
+    path = Path(jar_path)
     if path.name != OKT_JAR_NAME:
         return NormalizationScreen(None)
     try:

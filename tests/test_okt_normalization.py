@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.korean_tagger import konlpy_java_folder
 from core.okt_normalization import (
     OKT_JAR_NAME,
     TYPO_RESOURCE,
@@ -37,7 +38,7 @@ WORDS_OKT_KEEPS = [
 
 @pytest.fixture(scope="module")
 def screen() -> NormalizationScreen:
-    return load_normalization_screen()
+    return load_normalization_screen(konlpy_java_folder() / OKT_JAR_NAME)
 
 
 def test_nieun_coda_syllables() -> None:
