@@ -22,7 +22,13 @@ from bench.tokenize_speed import warm_bulk_rates
 from core.availability import NSMC_MODEL_PATH
 from core.korean_tagger import get_tagger_service
 from core.nsmc_data import read_nsmc
-from core.sentiment_model import apply_stopwords, load_sentiment_bundle, predict_sentence, predict_token_lists
+from core.sentiment_model import (
+    apply_stopwords,
+    binary_accuracy,
+    load_sentiment_bundle,
+    predict_sentence,
+    predict_token_lists,
+)
 from core.token_cache import tokenize_corpus
 
 SPEED_SAMPLE = 5_000
@@ -49,7 +55,7 @@ def main() -> None:
     tokenized = tokenize_corpus(corpus.texts, options, lambda: tagger)
     token_lists = apply_stopwords(tokenized.token_lists, options)
     probabilities = predict_token_lists(bundle, token_lists, corpus.texts)
-    accuracy = float(np.mean((probabilities >= 0.5).astype(int) == np.asarray(corpus.labels)))
+    accuracy = binary_accuracy(probabilities, corpus.labels)
 
     latency_texts = corpus.texts[-(LATENCY_SAMPLE + LATENCY_WARMUP) :]
     timings = []

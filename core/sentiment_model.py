@@ -281,6 +281,15 @@ def predict_sentence(bundle: SentimentBundle, text: str, tagger: Any) -> Sentime
     )
 
 
+def binary_accuracy(probabilities: Any, labels: Any) -> float:
+    """Share of reviews whose positive probability falls on the same side of the threshold as its 0/1 label."""
+    predicted = np.asarray(probabilities, dtype=np.float64).reshape(-1) >= POSITIVE_THRESHOLD
+    actual = np.asarray(labels, dtype=np.float64).reshape(-1) >= POSITIVE_THRESHOLD
+    if predicted.shape != actual.shape:
+        raise ValueError(f"{predicted.size} probabilities but {actual.size} labels")
+    return float(np.mean(predicted == actual))
+
+
 def predict_token_lists(
     bundle: SentimentBundle, token_lists: Sequence[Sequence[str]], texts: Sequence[str], batch_size: int = 1024
 ) -> np.ndarray:

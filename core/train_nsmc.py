@@ -36,6 +36,7 @@ from core.sentiment_model import (
     RNN_OUTPUT_LAYER,
     SentimentSettings,
     apply_stopwords,
+    binary_accuracy,
     encode_inputs,
     reader_outputs_model,
     save_sentiment_bundle,
@@ -250,7 +251,7 @@ def train_sentiment_model(
         model=model,
         settings=settings,
         history=histories,
-        validation_accuracy=float(np.mean((validation_probabilities >= 0.5) == (validation_y >= 0.5))),
+        validation_accuracy=binary_accuracy(validation_probabilities, validation_y),
         reader_validation_accuracy=reader_accuracy,
         best_epoch=best_epochs,
         seconds=clock() - started,
@@ -270,9 +271,7 @@ def held_out_accuracy(
     viewer = reader_outputs_model(result.model, result.settings.uses_ngrams)
     outputs = viewer.predict(inputs, batch_size=1024, verbose=0)
     names = ["model", "rnn", "ngrams"] if result.settings.uses_ngrams else ["model"]
-    truth = np.asarray(labels)
-    return {name: float(np.mean((np.asarray(output).reshape(-1) >= 0.5).astype(int) == truth))
-            for name, output in zip(names, outputs, strict=True)}  # fmt: skip
+    return {name: binary_accuracy(output, labels) for name, output in zip(names, outputs, strict=True)}
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -12,6 +12,7 @@ from core.korean_tagger import get_tagger_service
 from core.korean_text import TextInputError
 from core.sentiment_model import (
     NSMC_INFO_PATH,
+    binary_accuracy,
     load_sentiment_bundle,
     predict_sentence,
     sentiment_model_info,
@@ -35,6 +36,14 @@ def test_info_reads_json_without_tensorflow() -> None:
     assert "vocab" not in info
     assert NSMC_MODEL_PATH.stat().st_size < 10_000_000 and NSMC_INFO_PATH.stat().st_size < 10_000_000
     assert sentiment_model_info(NSMC_INFO_PATH.with_name("missing.json")) is None
+
+
+def test_binary_accuracy_uses_the_positive_threshold() -> None:
+    # 0.5 counts as positive, so the third review (label 0) is a mistake.
+    assert binary_accuracy([0.2, 0.7, 0.5, 0.49], [0, 1, 0, 0]) == 0.75
+    assert binary_accuracy([[0.9], [0.1]], [1.0, 0.0]) == 1.0
+    with pytest.raises(ValueError, match="labels"):
+        binary_accuracy([0.9, 0.1], [1])
 
 
 def test_info_module_does_not_import_tensorflow() -> None:
