@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ENGLISH, KOREAN, LANGUAGE_KEY, t
+from lessons.common import ENGLISH, KOREAN, LANGUAGE_KEY, t
 
 st.set_page_config(page_title="딥러닝 교실", page_icon="🎓", layout="wide")
 

@@ -13,9 +13,9 @@ import statistics
 
 import core  # noqa: F401  (sets the Keras backend before keras is imported)
 from bench.epoch_timer import make_epoch_timer
-from core.cnn import CnnConfig, build_model, make_fit_function, split_validation, subsample
-from core.mnist_data import load_mnist
 from core.training import STATUS_FINISHED, TrainingJob, iterations_per_epoch
+from core.vision.cnn import CnnConfig, build_model, make_fit_function, split_validation, subsample
+from core.vision.mnist_data import load_mnist
 
 SAMPLE_COUNT = 4_500
 VALIDATION_FRACTION = 0.1

@@ -24,8 +24,8 @@ DATASET = "circle"
 
 
 def main() -> None:
-    from core.model_builder import TEST_FRACTION, ModelConfig, default_config, encode_targets, prepare_run
-    from core.toy_datasets import make_dataset
+    from core.concepts.model_builder import TEST_FRACTION, ModelConfig, default_config, encode_targets, prepare_run
+    from core.concepts.toy_datasets import make_dataset
 
     config = ModelConfig(**{**default_config().__dict__, "epochs": EPOCHS})
     # prepare_run holds out a test set, so generate enough points for 1,000 to reach fit().

@@ -15,8 +15,8 @@ import numpy as np
 
 import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before it loads)
 from core.availability import MNIST_MODEL_PATH
-from core.digit_image import DigitImageError, open_uploaded_image, prepare_digit
-from core.digit_model import load_shipped_model, predict_probabilities
+from core.vision.digit_image import DigitImageError, open_uploaded_image, prepare_digit
+from core.vision.digit_model import load_shipped_model, predict_probabilities
 
 
 def labelled_drawings(folder: Path) -> list[tuple[Path, int]]:

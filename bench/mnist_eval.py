@@ -14,8 +14,8 @@ import numpy as np
 
 import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before it loads)
 from core.availability import MNIST_MODEL_PATH
-from core.digit_model import load_shipped_model
-from core.mnist_data import read_mnist_idx
+from core.vision.digit_model import load_shipped_model
+from core.vision.mnist_data import read_mnist_idx
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 
 import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before it loads)
 from core.availability import MNIST_MODEL_PATH
-from core.digit_image import canvas_to_image, prepare_digit
-from core.digit_model import load_shipped_model, predict_probabilities
+from core.vision.digit_image import canvas_to_image, prepare_digit
+from core.vision.digit_model import load_shipped_model, predict_probabilities
 
 
 def canvas_drawing() -> np.ndarray:

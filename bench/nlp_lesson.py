@@ -12,10 +12,10 @@ import json
 import statistics
 import time
 
-from core import rnn_lesson
-from core.korean_tagger import get_tagger_service
-from core.sentiment_model import load_sentiment_bundle, predict_sentence
-from core.text_corpus import load_bundled_corpus
+from core.language import rnn_lesson
+from core.language.korean_tagger import get_tagger_service
+from core.language.sentiment_model import load_sentiment_bundle, predict_sentence
+from core.language.text_corpus import load_bundled_corpus
 from core.training import TrainingJob, iterations_per_epoch
 
 REPEATS = 30

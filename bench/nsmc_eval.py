@@ -20,16 +20,16 @@ import numpy as np
 
 from bench.tokenize_speed import warm_bulk_rates
 from core.availability import NSMC_MODEL_PATH
-from core.korean_tagger import get_tagger_service
-from core.nsmc_data import read_nsmc
-from core.sentiment_model import (
+from core.language.korean_tagger import get_tagger_service
+from core.language.nsmc_data import read_nsmc
+from core.language.sentiment_model import (
     apply_stopwords,
     binary_accuracy,
     load_sentiment_bundle,
     predict_sentence,
     predict_token_lists,
 )
-from core.token_cache import tokenize_corpus
+from core.language.token_cache import tokenize_corpus
 
 SPEED_SAMPLE = 5_000
 SPEED_WARMUP = 10_000

@@ -21,9 +21,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.korean_tagger import TaggerService, get_tagger_service
-from core.nsmc_data import find_nsmc, read_nsmc
-from core.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+from core.language.korean_tagger import TaggerService, get_tagger_service
+from core.language.nsmc_data import find_nsmc, read_nsmc
+from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
 
 WARMUP_SENTENCES = 10_000
 MEASURED_SENTENCES = 5_000

@@ -16,6 +16,11 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def localized(language: str, korean: str, english: str) -> str:
+    """Pick a figure label in the student's language ("en" gives English, anything else Korean)."""
+    return english if language == "en" else korean
+
+
 def history_figure(history: dict[str, list[float]], language: str = "ko") -> go.Figure:
     """Plot loss and, when logged, accuracy per epoch side by side from a Keras-style history.
 

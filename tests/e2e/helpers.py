@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 SCRIPT_TIMEOUT_MS = 60_000
 
@@ -33,3 +36,16 @@ def open_page(page: Page, base_url: str, url_path: str = "", language: str = "ko
         page.get_by_text("English", exact=True).click()
         wait_for_app(page)
     assert_no_exception(page)
+
+
+def save_screenshot(page: Page, path: str, full_page: bool = False, timeout_ms: int = 15_000) -> None:
+    """Screenshot once the lazily loaded widget code has replaced every loading skeleton.
+
+    The script can finish before the browser has fetched the JavaScript of each widget kind; on a busy
+    machine the screenshot would then show grey placeholders instead of the page a student sees.
+    """
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            "document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0", timeout=timeout_ms
+        )
+    page.screenshot(path=path, full_page=full_page)

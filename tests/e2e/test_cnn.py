@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.conftest import PROJECT_ROOT
-from tests.e2e.helpers import assert_no_exception, open_page, wait_for_app
+from tests.e2e.helpers import assert_no_exception, open_page, save_screenshot, wait_for_app
 
 PREDICTION_TIMEOUT_MS = 30_000
 TRAINING_TIMEOUT_MS = 120_000
@@ -69,7 +69,7 @@ def test_mouse_drawn_digits_are_read_correctly(page: Page, app_server: str, scre
         if digit != "7":
             clear(page)
     canvas(page).scroll_into_view_if_needed()
-    page.screenshot(path=str(screenshot_dir / "cnn_draw.png"))
+    save_screenshot(page, str(screenshot_dir / "cnn_draw.png"))
 
 
 def test_uploads_good_and_bad_pictures(page: Page, app_server: str, tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_short_training_run_shows_curves_evaluation_and_confusion(
     charts = page.locator("[data-testid='stPlotlyChart']")
     assert charts.count() >= 5
     page.locator(".st-key-cnn_evaluation").scroll_into_view_if_needed()
-    page.screenshot(path=str(screenshot_dir / "cnn_training.png"))
+    save_screenshot(page, str(screenshot_dir / "cnn_training.png"))
 
     # The student's model now reads drawings.
     page.locator(".st-key-cnn_model_choice").get_by_text("내가 학습한 모델", exact=True).click()

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import assert_no_exception, open_page, wait_for_app
+from tests.e2e.helpers import assert_no_exception, open_page, save_screenshot, wait_for_app
 
 TRAINING_TIMEOUT_MS = 60_000
 FIRST_LOAD_TIMEOUT_MS = 60_000
@@ -79,7 +79,7 @@ def test_builder_trains_evaluates_predicts_and_shows_code(page: Page, app_server
     expect(page.get_by_text("evaluate(): 처음 보는 테스트 데이터로 평가")).to_be_visible()
     assert_no_exception(page)
     page.locator(".st-key-concepts_replay").scroll_into_view_if_needed()
-    page.screenshot(path=str(screenshot_dir / "concepts_training.png"))
+    save_screenshot(page, str(screenshot_dir / "concepts_training.png"))
 
 
 def test_bad_batch_size_and_reshape_show_korean_messages(page: Page, app_server: str) -> None:

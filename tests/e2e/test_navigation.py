@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.app_server import running_app_server
-from tests.e2e.helpers import assert_no_exception, open_page, wait_for_app
+from tests.e2e.helpers import assert_no_exception, open_page, save_screenshot, wait_for_app
 
 PAGES = [("", "home"), ("concepts", "concepts"), ("cnn", "cnn"), ("nlp", "nlp")]
 
@@ -17,7 +17,7 @@ def test_page_loads(page: Page, app_server: str, screenshot_dir, url_path: str, 
     open_page(page, app_server, url_path, language)
     expect(page.locator("h1").first).to_be_visible()
     assert_no_exception(page)
-    page.screenshot(path=str(screenshot_dir / f"{name}_{language}.png"), full_page=False)
+    save_screenshot(page, str(screenshot_dir / f"{name}_{language}.png"))
 
 
 def test_sidebar_lists_each_lesson_once(page: Page, app_server: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import assert_no_exception, wait_for_app
+from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_app
 
 NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
 NOTE_TOKENS = "딥 / 러닝 / 기초 / 과목 / 을 / 수강 / 하고 / 있습니다"
@@ -41,12 +41,12 @@ def test_note_sentence_shows_the_notes_tokens(page: Page, app_server: str, scree
     assert_no_exception(page)
     page.get_by_text("2단계 · 토큰화 (konlpy)").evaluate("element => element.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
-    page.screenshot(path=str(screenshot_dir / "nlp_pipeline.png"), full_page=False)
+    save_screenshot(page, str(screenshot_dir / "nlp_pipeline.png"))
     hidden_states = page.locator(".st-key-nlp_hidden_states")
     expect(hidden_states).to_be_visible()
     hidden_states.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(500)
-    page.screenshot(path=str(screenshot_dir / "nlp_rnn.png"), full_page=False)
+    save_screenshot(page, str(screenshot_dir / "nlp_rnn.png"))
 
 
 def test_positive_and_negative_reviews_get_the_right_sentiment(
@@ -66,7 +66,7 @@ def test_positive_and_negative_reviews_get_the_right_sentiment(
     assert_no_exception(page)
     result.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
-    page.screenshot(path=str(screenshot_dir / "nlp_review.png"), full_page=False)
+    save_screenshot(page, str(screenshot_dir / "nlp_review.png"))
 
 
 def test_bad_sentences_get_korean_messages_and_html_stays_text(page: Page, app_server: str) -> None:
@@ -137,4 +137,4 @@ def test_short_training_run_on_the_bundled_corpus(page: Page, app_server: str, s
     expect(page.get_by_role("button", name="💾 내 모델 내려받기 (.keras + 단어장, zip)")).to_be_visible()
     assert_no_exception(page)
     evaluation.scroll_into_view_if_needed()
-    page.screenshot(path=str(screenshot_dir / "nlp_training.png"), full_page=False)
+    save_screenshot(page, str(screenshot_dir / "nlp_training.png"))

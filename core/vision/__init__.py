@@ -1,0 +1,8 @@
+"""Lesson 2 · CNN 손글씨 숫자 분류: drawings prepared MNIST-style and read by a CNN.
+
+Modules: `canvas_input` (the browser canvas's RGBA pixels → a grey image), `digit_image` (MNIST-style
+preparation: crop, fit 20×20, centre of mass in 28×28), `digit_model` (the shipped CNN and fast single-image
+prediction), `mnist_data` (MNIST with its offline fallback), `cnn` (the student's CNN, feature maps,
+padding / stride / pooling demos), `charts` (the lesson's figures and images) and `train` (the shipped
+model's reproducible training command, `python -m core.vision.train`).
+"""

@@ -1,0 +1,202 @@
+"""Section 1 · draw and predict: the canvas or an upload, prepared MNIST-style and read by a CNN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import streamlit as st
+from streamlit_drawable_canvas import st_canvas
+
+from core.availability import MNIST_MODEL_PATH
+from core.vision.canvas_input import dark_canvas_to_image
+from core.vision.charts import probability_figure
+from core.vision.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
+from core.vision.digit_model import LOW_CONFIDENCE_THRESHOLD, predict_probabilities
+from lessons.common import language, t, user_error, user_warning
+from lessons.vision import resources
+from lessons.vision import state as keys
+
+CANVAS_SIDE = 280
+SHIPPED = "shipped"
+MINE = "mine"
+SOURCE_CANVAS = "canvas"
+SOURCE_UPLOAD = "upload"
+
+
+@dataclass
+class Reading:
+    """What section 1 read, for the sections below: the prepared digit and the model that read it."""
+
+    prepared: PreparedDigit | None
+    model: Any
+    model_kind: str | None
+
+    @property
+    def usable(self) -> bool:
+        """Whether there is a non-blank digit to show inside the CNN."""
+        return self.prepared is not None and not self.prepared.blank
+
+
+def clear_canvas() -> None:
+    """A new canvas key mounts an empty canvas."""
+    st.session_state[keys.CANVAS_VERSION] = st.session_state.get(keys.CANVAS_VERSION, 0) + 1
+    st.session_state[keys.SOURCE] = SOURCE_CANVAS
+
+
+def follow_upload() -> None:
+    """Predict the uploaded picture as soon as one is chosen; go back to the canvas when it is removed."""
+    st.session_state[keys.SOURCE] = SOURCE_UPLOAD if st.session_state.get(keys.UPLOAD) else SOURCE_CANVAS
+
+
+def show_steps(prepared: PreparedDigit) -> None:
+    """Every preparation step as a small image, left to right."""
+    columns = st.columns(len(prepared.steps))
+    for column, step in zip(columns, prepared.steps, strict=True):
+        column.image(np.clip(step.image, 0.0, 1.0), caption=t(step.title_ko, step.title_en), width=84, clamp=True)
+
+
+def read_input(source: str, canvas_rgba, upload) -> tuple[PreparedDigit | None, bool]:
+    """The prepared digit from the canvas or the upload, and whether the input was rejected (already explained)."""
+    try:
+        if source == SOURCE_UPLOAD:
+            if upload is None:
+                st.info(t("숫자 그림 파일(PNG/JPEG)을 올려 주세요.", "Upload a picture of a digit (PNG/JPEG)."))
+                return None, False
+            image = open_uploaded_image(upload.getvalue())
+        else:
+            if canvas_rgba is None:
+                return None, False
+            image = dark_canvas_to_image(canvas_rgba)
+        return prepare_digit(image), False
+    except DigitImageError as error:
+        user_error(error.message_ko, error.message_en)
+        return None, True
+
+
+def choose_model() -> tuple[Any, str | None]:
+    """The model that reads the drawing: the shipped one or the student's own, as they choose."""
+    mine = st.session_state.get(keys.MY_MODEL)
+    shipped = None
+    if MNIST_MODEL_PATH.is_file():
+        try:
+            shipped = resources.shipped_model()
+        except (OSError, ValueError) as error:
+            user_error(f"배포 모델을 읽지 못했습니다: {error}", f"Could not load the shipped model: {error}")
+    if shipped is None and mine is None:
+        user_warning(
+            "배포된 모델이 없고 아직 직접 학습한 모델도 없습니다. 아래 3번에서 나만의 CNN을 학습해 보세요.",
+            "There is no shipped model and you have not trained one yet. Train your own CNN in section 3 below.",
+        )
+        return None, None
+    if mine is None:
+        return shipped, SHIPPED
+    if shipped is None:
+        return mine, MINE
+    choice = st.radio(
+        t("예측에 쓸 모델", "Model that reads the digit"),
+        [SHIPPED, MINE],
+        format_func=lambda value: (t("배포 모델", "Shipped model") if value == SHIPPED
+                                   else t("내가 학습한 모델", "My model")),
+        horizontal=True,
+        key=keys.MODEL_CHOICE,
+    )
+    return (shipped, SHIPPED) if choice == SHIPPED else (mine, MINE)
+
+
+def input_widgets() -> tuple[str, Any, Any]:
+    """The canvas beside the upload box; returns the chosen source, the canvas pixels and the upload."""
+    st.session_state.setdefault(keys.SOURCE, SOURCE_CANVAS)
+    draw_column, upload_column = st.columns(2)
+    with draw_column:
+        pen_width = st.slider(t("펜 굵기", "Pen width"), 6, 40, 18, key=keys.PEN_WIDTH)
+        canvas = st_canvas(
+            stroke_width=pen_width, stroke_color="#FFFFFF", background_color="#000000", height=CANVAS_SIDE,
+            width=CANVAS_SIDE, drawing_mode="freedraw", update_streamlit=True, return_image_data=True,
+            key=keys.canvas(st.session_state.get(keys.CANVAS_VERSION, 0)),
+        )
+        st.button(t("🧽 지우기", "🧽 Clear"), key=keys.CLEAR, on_click=clear_canvas)
+    with upload_column:
+        upload = st.file_uploader(t("또는 숫자 그림 올리기 (PNG/JPEG)", "Or upload a picture of a digit (PNG/JPEG)"),
+                                  key=keys.UPLOAD, on_change=follow_upload)
+        source = st.radio(
+            t("무엇을 읽을까요?", "What should the model read?"), [SOURCE_CANVAS, SOURCE_UPLOAD],
+            format_func=lambda value: (t("캔버스 그림", "The drawing") if value == SOURCE_CANVAS
+                                       else t("올린 그림", "The upload")),
+            key=keys.SOURCE, horizontal=True,
+        )
+        st.caption(t(
+            "캔버스 그림을 그대로 28×28로 줄이면 작은 숫자나 구석의 숫자를 잘못 읽습니다. 그래서 MNIST를 만든 "
+            "방법대로 잉크 영역만 잘라 20×20 상자에 비율을 지켜 맞추고, 28×28 가운데에 무게중심을 맞춥니다.",
+            "Squashing the whole canvas to 28×28 misreads small or off-centre digits, so the drawing is "
+            "prepared the way MNIST was: crop to the ink, fit into a 20×20 box keeping the aspect ratio, and "
+            "centre the centre of mass in 28×28.",
+        ))
+    return source, canvas.image_data, upload
+
+
+def explain_missing(source: str, prepared: PreparedDigit | None, rejected: bool) -> None:
+    """Say what to do when there is nothing to read yet."""
+    if source == SOURCE_CANVAS and not rejected:
+        st.info(t(
+            "✏️ 캔버스가 비어 있습니다. 검은 칸에 마우스로 0~9 숫자 하나를 그려 보세요. 작게, 구석에 그려도 됩니다!",
+            "✏️ The canvas is empty. Draw one digit 0–9 in the black box with your mouse — small or "
+            "off-centre is fine!",
+        ))
+    elif source == SOURCE_UPLOAD and prepared is not None:
+        user_warning("올린 그림에서 숫자를 찾지 못했습니다 (거의 빈 그림입니다).",
+                     "No digit was found in the uploaded picture (it is almost blank).")
+
+
+def show_prediction(model: Any, prepared: PreparedDigit) -> None:
+    """The predicted digit, the softmax bars and a warning when the model is unsure."""
+    probabilities = predict_probabilities(model, prepared.digit)
+    predicted = int(probabilities.argmax())
+    result_column, chart_column = st.columns([1, 2])
+    with result_column, st.container(key=keys.PREDICTION):
+        st.metric(t("예측한 숫자", "Predicted digit"), str(predicted))
+        st.caption(t(f"확률 {probabilities[predicted]:.1%}", f"probability {probabilities[predicted]:.1%}"))
+    with chart_column:
+        st.plotly_chart(probability_figure(probabilities, language()), key=keys.PROBABILITIES)
+    st.caption(t(
+        "출력층은 **소프트맥스**라 10개 숫자의 확률(합 1)을 냅니다. 가장 큰 확률의 위치(`argmax`)가 예측한 숫자입니다.",
+        "The output layer is a **softmax**: 10 probabilities that sum to 1. The position of the largest "
+        "(`argmax`) is the predicted digit.",
+    ))
+    if probabilities[predicted] < LOW_CONFIDENCE_THRESHOLD:
+        user_warning(
+            f"모델이 확신하지 못합니다 (가장 큰 확률 {probabilities[predicted]:.0%}). "
+            "숫자를 더 또렷하게 다시 그려 보세요.",
+            f"The model is unsure (top probability {probabilities[predicted]:.0%}). "
+            "Try drawing the digit more clearly.",
+        )
+
+
+def shipped_accuracy_caption(model_kind: str | None) -> None:
+    """How well the shipped model reads digits it never saw, from its sidecar JSON."""
+    info = resources.shipped_info()
+    if model_kind != SHIPPED or info.get("held_out_accuracy") is None:
+        return
+    accuracy, count = float(info["held_out_accuracy"]), int(info.get("held_out_n", 0))
+    st.caption(t(
+        f"배포 모델: 학습에 쓰지 않은 {count:,}장에서 정확도 {accuracy:.1%} ({info.get('data_source_ko', '')})",
+        f"Shipped model: {accuracy:.1%} accuracy on {count:,} held-out images ({info.get('data_source_en', '')})",
+    ))
+
+
+def render() -> Reading:
+    """Section 1 of lesson 2; returns what was read for the sections below."""
+    st.header(t("1. 그리기와 예측", "1. Draw and predict"))
+    source, canvas_rgba, upload = input_widgets()
+    prepared, rejected = read_input(source, canvas_rgba, upload)
+    reading = Reading(prepared, None, None)
+    if reading.usable:
+        show_steps(prepared)
+    else:
+        explain_missing(source, prepared, rejected)
+    reading.model, reading.model_kind = choose_model()
+    if reading.usable and reading.model is not None:
+        show_prediction(reading.model, prepared)
+    shipped_accuracy_caption(reading.model_kind)
+    return reading
