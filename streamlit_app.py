@@ -2,9 +2,20 @@
 
 import streamlit as st
 
-from lessons.common import ENGLISH, KOREAN, LANGUAGE_KEY, t
+from lessons.common import (
+    ENGLISH,
+    KOREAN,
+    LANGUAGE_KEY,
+    PIXEL_ART_STYLE,
+    keep_keras_state_between_runs,
+    run_slot,
+    t,
+)
+from lessons.continuity import show_reconnected, start_session
 
 st.set_page_config(page_title="딥러닝 교실", page_icon="🎓", layout="wide")
+st.html(PIXEL_ART_STYLE)
+start_session()
 
 with st.sidebar:
     st.radio(
@@ -21,4 +32,8 @@ pages = [
     st.Page("pages/cnn.py", title=t("2. CNN 손글씨 숫자 분류", "2. CNN digit classifier"), icon="✍️", url_path="cnn"),
     st.Page("pages/nlp.py", title=t("3. 한국어 문장 분류", "3. Korean sentence classifier"), icon="💬", url_path="nlp"),
 ]
-st.navigation(pages).run()
+with run_slot():
+    navigation = st.navigation(pages)
+    show_reconnected()
+    navigation.run()
+keep_keras_state_between_runs()

@@ -10,10 +10,14 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SERVER_START_TIMEOUT_SECONDS = 90.0
+SERVER_START_TIMEOUT_SECONDS = 180.0
+# The README's run command serves this script; it answers READY_PATH once the lessons have warmed up.
+SERVE_SCRIPT = "serve.py"
+READY_PATH = "/_classroom/ready"
 
 # Debian's Chromium (Playwright's own browser download cannot work offline). Without the
 # background-networking flags Chromium keeps dialling hosts that this closed network refuses.
@@ -37,28 +41,45 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for_health(base_url: str, process: subprocess.Popen, timeout: float) -> None:
-    """Poll Streamlit's health endpoint until it answers ok or the server dies."""
+def wait_for_health(base_url: str, process: subprocess.Popen, timeout: float,
+                    path: str = "/_stcore/health") -> None:
+    """Poll a server endpoint (Streamlit's health by default) until it answers 200 or the server dies."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited early with code {process.returncode}")
         try:
-            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            with urllib.request.urlopen(f"{base_url}{path}", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not become healthy within {timeout} s")
+    raise TimeoutError(f"{base_url}{path} did not answer 200 within {timeout} s")
+
+
+@dataclass(frozen=True)
+class AppServer:
+    """A running Streamlit server: its base URL and the PID whose memory the load bench reads."""
+
+    url: str
+    pid: int
+    ready_seconds: float | None = None
+    """Seconds from the start until `ready_path` answered (the warm-up of `serve.py`), when one was given."""
 
 
 @contextmanager
-def running_app_server(log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS) -> Iterator[str]:
-    """Run `streamlit run streamlit_app.py` until the block ends; yields the base URL."""
+def running_streamlit(
+    script: str | Path, log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS, ready_path: str | None = None
+) -> Iterator[AppServer]:
+    """Run `streamlit run SCRIPT` (from the project root) until the block ends; yields the server.
+
+    With `ready_path` (serve.py's `/_classroom/ready`) it also waits until the lessons have warmed up.
+    """
+    started = time.monotonic()
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
@@ -70,10 +91,21 @@ def running_app_server(log_path: Path, timeout: float = SERVER_START_TIMEOUT_SEC
         )
     try:
         wait_for_health(base_url, process, timeout)
-        yield base_url
+        ready_seconds = None
+        if ready_path is not None:
+            wait_for_health(base_url, process, timeout, ready_path)
+            ready_seconds = round(time.monotonic() - started, 2)
+        yield AppServer(base_url, process.pid, ready_seconds)
     finally:
         process.terminate()
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def running_app_server(log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS) -> Iterator[str]:
+    """Run the README's `streamlit run serve.py` until the block ends, once warmed up; yields the base URL."""
+    with running_streamlit(SERVE_SCRIPT, log_path, timeout, READY_PATH) as server:
+        yield server.url

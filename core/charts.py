@@ -60,7 +60,8 @@ def history_figure(history: dict[str, list[float]], language: str = "ko") -> go.
 def confusion_figure(matrix: Sequence[Sequence[int]], labels: Sequence[str], language: str = "ko") -> go.Figure:
     """Draw a confusion matrix heatmap with counts in the cells (rows: true, columns: predicted)."""
     text = [[str(int(value)) for value in row] for row in matrix]
-    figure = go.Figure(
+    predicted, actual = ("예측", "정답") if language != "en" else ("predicted", "true")
+    return go.Figure(
         go.Heatmap(
             z=matrix,
             x=[str(label) for label in labels],
@@ -69,13 +70,11 @@ def confusion_figure(matrix: Sequence[Sequence[int]], labels: Sequence[str], lan
             texttemplate="%{text}",
             colorscale="Blues",
             showscale=False,
-        )
+        ),
+        layout={
+            "xaxis": {"title": predicted, "type": "category"},
+            "yaxis": {"title": actual, "type": "category", "autorange": "reversed"},
+            "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+            "height": 360,
+        },
     )
-    predicted, actual = ("예측", "정답") if language != "en" else ("predicted", "true")
-    figure.update_layout(
-        xaxis={"title": predicted, "type": "category"},
-        yaxis={"title": actual, "type": "category", "autorange": "reversed"},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        height=360,
-    )
-    return figure

@@ -1,25 +1,43 @@
-"""Keep Keras' global state intact while a background training job runs.
+"""Keep Keras' global state intact between Streamlit script runs and while a background training job runs.
 
-Streamlit calls `keras.backend.clear_session()` after every script run, fragment runs included. A
-training job polled every half second would have TensorFlow's graph, kernel cache and Keras' global
-state reset under it many times per epoch; that made one epoch take minutes in the running app.
-The guard below turns those calls into no-ops while any fit is marked as running.
+Streamlit calls `keras.backend.clear_session()` after every script run, fragment runs included, of every
+session. In a class of 30 that is the most expensive thing the server does: each call runs a full Python
+garbage collection (about 0.2 s with TensorFlow loaded, holding the GIL, so every other student waits) and
+wipes TensorFlow's kernel cache, which makes the next single-sentence prediction pay for new kernels. This
+app builds no throwaway models on the script thread (a student's model is kept in their session on purpose),
+so the per-run cleanup only costs. The guard below turns those calls into no-ops; direct calls elsewhere
+(tests, training code) still clear, except while a fit runs on a background thread, when clearing would reset
+TensorFlow's graph under it many times per epoch.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+# The Streamlit function that calls `clear_session` after each run (streamlit/runtime/scriptrunner).
+STREAMLIT_CLEANUP_FUNCTION = "_clean_problem_modules"
+STREAMLIT_CLEANUP_MODULE = "streamlit.runtime.scriptrunner.script_runner"
 
 _active_fits = 0
 _active_fits_lock = threading.Lock()
 _original_clear_session: Callable[..., Any] | None = None
 
 
+def called_by_streamlit_cleanup(depth: int = 2) -> bool:
+    """Whether the function `depth` frames up is Streamlit's after-run module cleanup."""
+    frame = sys._getframe(depth)
+    return (frame.f_code.co_name == STREAMLIT_CLEANUP_FUNCTION
+            and frame.f_globals.get("__name__") == STREAMLIT_CLEANUP_MODULE)
+
+
 def clear_session_unless_training(*args: object, **kwargs: object) -> Any:
-    """`keras.backend.clear_session`, skipped while a fit runs on a background thread."""
+    """`keras.backend.clear_session`, skipped after Streamlit runs and while a fit runs on a background thread."""
+    if called_by_streamlit_cleanup():
+        return None
     with _active_fits_lock:
         if _active_fits or _original_clear_session is None:
             return None

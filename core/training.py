@@ -2,9 +2,12 @@
 
 A Streamlit rerun (any widget click) would kill a `model.fit` running on the script thread, so
 training runs on its own thread. The page keeps the job in its session state and polls
-`snapshot()`; the job never touches Streamlit. A process-wide semaphore bounds how many jobs train
-at once, and each job stops itself after a wall-time limit. While a job trains, Streamlit's per-run
-`keras.backend.clear_session()` is held off (see core.keras_session).
+`snapshot()`; the job never touches Streamlit. A process-wide first-come-first-served queue bounds how
+many jobs train at once (`MAX_CONCURRENT_TRAINING_JOBS`, set by `DL_CLASSROOM_MAX_TRAININGS`): on a 2-core
+server two trainings already take both cores, so the rest of a class that presses "train" together waits
+in line and sees its place, while the students who are only predicting keep getting answers. Each job
+stops itself after a wall-time limit. While a job trains, `keras.backend.clear_session()` is held off
+(see core.keras_session).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 from core.config import MAX_CONCURRENT_TRAINING_JOBS, MAX_TRAINING_SECONDS
 from core.keras_session import training_in_progress
+from core.queueing import FifoSlots
 
 STATUS_QUEUED = "queued"
 STATUS_RUNNING = "running"
@@ -27,7 +31,7 @@ STATUS_TIMED_OUT = "timed_out"
 STATUS_FAILED = "failed"
 ACTIVE_STATUSES = frozenset({STATUS_QUEUED, STATUS_RUNNING})
 
-_TRAINING_SLOTS = threading.BoundedSemaphore(MAX_CONCURRENT_TRAINING_JOBS)
+_TRAINING_QUEUE = FifoSlots(MAX_CONCURRENT_TRAINING_JOBS)
 
 
 @dataclass
@@ -43,6 +47,8 @@ class TrainingProgress:
     snapshots: list[Any] = field(default_factory=list)
     elapsed_seconds: float = 0.0
     error: str | None = None
+    queue_position: int | None = None
+    """While queued: 1 when this job trains next, 2 when one other job is ahead of it, and so on."""
 
     @property
     def done(self) -> bool:
@@ -74,7 +80,7 @@ class TrainingJob:
         iterations_per_epoch: int,
         max_seconds: float = MAX_TRAINING_SECONDS,
         epoch_snapshot: Callable[[int], Any] | None = None,
-        slots: threading.Semaphore | None = None,
+        slots: FifoSlots | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if total_epochs < 1:
@@ -84,7 +90,7 @@ class TrainingJob:
         self._fit_function = fit_function
         self._max_seconds = max_seconds
         self._epoch_snapshot = epoch_snapshot
-        self._slots = slots if slots is not None else _TRAINING_SLOTS
+        self._slots = slots if slots is not None else _TRAINING_QUEUE
         self._clock = clock
         self._lock = threading.Lock()
         self._stop_requested = threading.Event()
@@ -119,6 +125,8 @@ class TrainingJob:
             progress = copy.deepcopy(self._progress)
         if self._started_at is not None and not progress.done:
             progress.elapsed_seconds = self._clock() - self._started_at
+        if progress.status == STATUS_QUEUED:
+            progress.queue_position = self._slots.position(self)
         return progress
 
     @property
@@ -129,8 +137,9 @@ class TrainingJob:
     def _run(self) -> None:
         acquired = False
         while not acquired and not self._stop_requested.is_set():
-            acquired = self._slots.acquire(timeout=0.2)
+            acquired = self._slots.acquire(self, timeout=0.2)
         if not acquired:
+            self._slots.leave(self)
             self._finish(STATUS_STOPPED)
             return
         try:

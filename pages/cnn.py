@@ -5,7 +5,7 @@ A table of contents: each section lives in `lessons/vision/` and computes with `
 
 import streamlit as st
 
-from lessons.common import t, user_error
+from lessons.common import section, t, user_error
 from lessons.vision import conv_demo, draw, inside, pool_demo, resources, train
 
 st.title(t("✍️ CNN 손글씨 숫자 분류", "✍️ CNN handwritten digit classifier"))
@@ -24,8 +24,17 @@ except (OSError, ValueError) as error:
 st.caption(t(f"📦 데이터: {data.source_ko}", f"📦 Data: {data.source_en}"))
 train.collect_finished_job(data)
 
-reading = draw.render()
-inside.render(reading, data)
-conv_demo.render()
-pool_demo.render()
-train.render(data)
+
+
+@section
+def draw_and_look_inside() -> None:
+    """Sections 1 and 2 follow the same drawing, so a new stroke reruns both and nothing else."""
+    reading = draw.render()
+    inside.render(reading, data)
+
+
+# Each section reruns on its own when one of its widgets changes.
+draw_and_look_inside()
+section(conv_demo.render)()
+section(pool_demo.render)()
+section(train.render)(data)

@@ -6,16 +6,25 @@ training runs in a background `TrainingJob`, so a rerun never retrains.
 
 import streamlit as st
 
-from lessons.common import t
+from lessons.common import section, t
 from lessons.concepts import batches, builder, code_panel, tensors, training_loop
 
 st.title(t("🔁 1. 학습 개념", "🔁 1. How models learn"))
-training_loop.render()
+
+
+@section
+def builder_and_code() -> None:
+    """Section 5 shows the code for section 4's settings, so the two rerun together."""
+    config = builder.render()
+    st.divider()
+    code_panel.render(config)
+
+
+# Each section reruns on its own when one of its widgets changes.
+section(training_loop.render)()
 st.divider()
-tensors.render()
+section(tensors.render)()
 st.divider()
-batches.render()
+section(batches.render)()
 st.divider()
-builder_config = builder.render()
-st.divider()
-code_panel.render(builder_config)
+builder_and_code()

@@ -5,8 +5,8 @@ A table of contents: each step lives in `lessons/language/` and computes with `c
 
 import streamlit as st
 
-from core.language.sentiment_model import predict_sentence
-from lessons.common import t
+from core.errors import StudentFacingError
+from lessons.common import section, t
 from lessons.language import (
     bag_of_words,
     embedding,
@@ -19,6 +19,7 @@ from lessons.language import (
     rnn_states,
     sentence,
     tagger,
+    text_ui,
     tokens,
     train,
 )
@@ -33,21 +34,38 @@ st.markdown(t(
     "`Embedding → SimpleRNN → Dense` model can classify it. Type a sentence and follow each step.",
 ))
 
+# The analyser row reruns the whole page (it changes every section); each section below reruns on its own.
 choice = tagger.render()
-text = sentence.render()
-cleaned = noise.render(text, choice) if text is not None else None
-sentence_tokens = tokens.render(cleaned, choice) if cleaned is not None else None
-if sentence_tokens is not None:
-    bag_of_words.render(sentence_tokens)
-
 bundle, bundle_error = resources.load_bundle()
-if sentence_tokens is not None and bundle is not None:
-    prediction = predict_sentence(bundle, text, resources.model_tagger(bundle))
+
+
+def follow_sentence() -> None:
+    """① and steps 1–9, following the student's sentence."""
+    text = sentence.render()
+    cleaned = noise.render(text, choice) if text is not None else None
+    sentence_tokens = tokens.render(cleaned, choice) if cleaned is not None else None
+    if sentence_tokens is None:
+        return
+    bag_of_words.render(sentence_tokens)
+    if bundle is None:
+        return
+    prediction = resources.shipped_prediction(text)
     encoding.render(prediction, bundle)
     padding.render(prediction, bundle)
     embedding.render(prediction, bundle)
     rnn_states.render(prediction, bundle)
     influence.render(prediction, bundle)
 
-review.render(bundle, bundle_error)
-train.render(choice.service)
+
+@section
+def my_sentence() -> None:
+    """Typing reruns only this section; a text too long for the shared tagger gets a Korean message."""
+    try:
+        follow_sentence()
+    except StudentFacingError as error:
+        text_ui.show_text_error(error)
+
+
+my_sentence()
+section(review.render)(bundle, bundle_error)
+section(train.render)(choice.service)

@@ -8,6 +8,7 @@ import time
 import numpy as np
 import pytest
 
+from core.queueing import FifoSlots
 from core.training import (
     STATUS_FAILED,
     STATUS_FINISHED,
@@ -87,14 +88,54 @@ def test_job_reports_failure_as_message() -> None:
 
 
 def test_job_waits_for_a_free_slot_and_can_be_cancelled_while_queued() -> None:
-    slots = threading.BoundedSemaphore(1)
-    slots.acquire()
+    slots = FifoSlots(1)
+    holder = object()
+    assert slots.acquire(holder, timeout=1)
     job = TrainingJob(tiny_fit(1), total_epochs=1, iterations_per_epoch=5, slots=slots).start()
     time.sleep(0.3)
-    assert job.snapshot().status == "queued"
+    progress = job.snapshot()
+    assert progress.status == "queued" and progress.queue_position == 1
     job.stop()
     assert job.join(timeout=10).status == STATUS_STOPPED
+    assert slots.position(job) is None
     slots.release()
+
+
+def test_queue_serves_jobs_in_arrival_order_and_reports_each_place() -> None:
+    slots = FifoSlots(1)
+    holder = object()
+    assert slots.acquire(holder, timeout=1)
+    order: list[int] = []
+    jobs = []
+    for index in range(3):
+        def fit(callback, index=index):
+            order.append(index)
+        jobs.append(TrainingJob(fit, total_epochs=1, iterations_per_epoch=1, slots=slots).start())
+        time.sleep(0.2)
+    assert [job.snapshot().queue_position for job in jobs] == [1, 2, 3]
+    slots.release()
+    for job in jobs:
+        assert job.join(timeout=10).status == "finished"
+    assert order == [0, 1, 2] and slots.running == 0
+
+
+def test_queue_never_runs_more_than_its_slots() -> None:
+    slots = FifoSlots(2)
+    running, peak = [0], [0]
+    lock = threading.Lock()
+
+    def fit(callback):
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.2)
+        with lock:
+            running[0] -= 1
+
+    jobs = [TrainingJob(fit, total_epochs=1, iterations_per_epoch=1, slots=slots).start() for _ in range(5)]
+    for job in jobs:
+        job.join(timeout=20)
+    assert peak[0] == 2
 
 
 def test_epoch_snapshot_is_collected() -> None:

@@ -22,34 +22,30 @@ COMPACT_MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 
 def stepper_figure(state: loop.StepperState, record: loop.StepRecord | None, language: str = "ko") -> go.Figure:
     """Data points, the batch just used and the model's current curve."""
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(x=state.features[:, 0], y=state.targets[:, 0], mode="markers",
-                                name=localized(language, "데이터", "data"), marker={"size": 9, "color": "#999"}))
+    traces = [go.Scatter(x=state.features[:, 0], y=state.targets[:, 0], mode="markers",
+                         name=localized(language, "데이터", "data"), marker={"size": 9, "color": "#999"})]
     if record is not None:
-        figure.add_trace(go.Scatter(x=record.inputs[:, 0], y=record.targets[:, 0], mode="markers",
-                                    name=localized(language, "이번 배치", "this batch"),
-                                    marker={"size": 13, "color": "#d62728", "symbol": "circle-open"}))
+        traces.append(go.Scatter(x=record.inputs[:, 0], y=record.targets[:, 0], mode="markers",
+                                 name=localized(language, "이번 배치", "this batch"),
+                                 marker={"size": 13, "color": "#d62728", "symbol": "circle-open"}))
     if not state.diverged:
         xs = np.linspace(-1.1, 1.1, 50, dtype="float32").reshape(-1, 1)
-        figure.add_trace(go.Scatter(x=xs[:, 0], y=loop.predict(state.weights, xs)[:, 0], mode="lines",
-                                    name=localized(language, "현재 모델", "current model"),
-                                    line={"color": "#1f77b4"}))
-    figure.update_layout(height=300, margin=COMPACT_MARGIN, xaxis_title="x", yaxis_title="y",
-                         legend={"orientation": "h", "y": -0.25})
-    return figure
+        traces.append(go.Scatter(x=xs[:, 0], y=loop.predict(state.weights, xs)[:, 0], mode="lines",
+                                 name=localized(language, "현재 모델", "current model"), line={"color": "#1f77b4"}))
+    return go.Figure(traces, layout={"height": 300, "margin": COMPACT_MARGIN, "xaxis": {"title": "x"},
+                                     "yaxis": {"title": "y"}, "legend": {"orientation": "h", "y": -0.25}})
 
 
 def loss_figure(history: Sequence[float], language: str = "ko") -> go.Figure:
     """The stepper's loss per iteration; a log axis once it spans more than a factor of 100."""
     finite = [value for value in history if np.isfinite(value)]
-    figure = go.Figure(go.Scatter(x=list(range(1, len(finite) + 1)), y=finite, mode="lines+markers",
-                                  name="loss"))
     log_scale = len(finite) > 1 and min(finite) > 0 and max(finite) / min(finite) > 100
-    figure.update_layout(height=300, margin=COMPACT_MARGIN,
-                         xaxis_title=localized(language, "반복(iteration)", "iteration"), yaxis_title="LOSS (MSE)",
-                         yaxis_type="log" if log_scale else "linear",
-                         title=localized(language, "LOSS 곡선", "loss curve"))
-    return figure
+    return go.Figure(
+        go.Scatter(x=list(range(1, len(finite) + 1)), y=finite, mode="lines+markers", name="loss"),
+        layout={"height": 300, "margin": COMPACT_MARGIN, "title": localized(language, "LOSS 곡선", "loss curve"),
+                "xaxis": {"title": localized(language, "반복(iteration)", "iteration")},
+                "yaxis": {"title": "LOSS (MSE)", "type": "log" if log_scale else "linear"}},
+    )
 
 
 def _cell_text(matrix: np.ndarray) -> list[list[str]]:
@@ -82,67 +78,68 @@ def batch_figure(layout: np.ndarray, language: str = "ko") -> go.Figure:
     shown = np.where(layout < 0, np.nan, layout % 10)
     batch_numbers = np.where(layout < 0, "", (layout + 1).astype(str))
     hover = localized(language, "배치 %{customdata}", "batch %{customdata}") + "<extra></extra>"
-    figure = go.Figure(go.Heatmap(z=shown, customdata=batch_numbers, colorscale="Turbo", showscale=False, xgap=1,
-                                  ygap=1, hovertemplate=hover))
-    figure.update_yaxes(autorange="reversed", showticklabels=False)
-    figure.update_xaxes(showticklabels=False)
-    figure.update_layout(height=min(60 + 14 * layout.shape[0], 500), margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    return figure
+    return go.Figure(
+        go.Heatmap(z=shown, customdata=batch_numbers, colorscale="Turbo", showscale=False, xgap=1, ygap=1,
+                   hovertemplate=hover),
+        layout={"height": min(60 + 14 * layout.shape[0], 500), "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+                "xaxis": {"showticklabels": False}, "yaxis": {"autorange": "reversed", "showticklabels": False}},
+    )
 
 
-def _add_regression(figure: go.Figure, features: np.ndarray, targets: np.ndarray, snapshot: object | None,
-                    language: str) -> None:
-    figure.add_trace(go.Scatter(x=features[:, 0], y=targets, mode="markers", name=localized(language, "데이터", "data"),
-                                marker={"color": "#999", "size": 6}))
+def _regression_traces(features: np.ndarray, targets: np.ndarray, snapshot: object | None,
+                       language: str) -> tuple[list, dict]:
+    traces = [go.Scatter(x=features[:, 0], y=targets, mode="markers", name=localized(language, "데이터", "data"),
+                         marker={"color": "#999", "size": 6})]
     if isinstance(snapshot, FitSnapshot):
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=snapshot.x, y=snapshot.y, mode="lines", line={"color": "#d62728", "width": 3},
             name=localized(language, f"모델 (에포크 {snapshot.epoch})", f"model (epoch {snapshot.epoch})"),
         ))
-    figure.update_layout(xaxis_title="x", yaxis_title="y")
+    return traces, {"xaxis": {"title": "x"}, "yaxis": {"title": "y"}}
 
 
-def _add_classification(figure: go.Figure, features: np.ndarray, targets: np.ndarray, snapshot: object | None,
-                        language: str) -> None:
+def _classification_traces(features: np.ndarray, targets: np.ndarray, snapshot: object | None,
+                           language: str) -> tuple[list, dict]:
     boundary = snapshot if isinstance(snapshot, BoundarySnapshot) else None
+    traces = []
+    axes = {"xaxis": {"title": "x1"}, "yaxis": {"title": "x2"}}
     if boundary is not None:
         classes = int(max(targets.max(), boundary.classes.max())) + 1
         scale = [[index / max(classes - 1, 1), CLASS_COLORS[index]] for index in range(classes)]
-        figure.add_trace(go.Heatmap(x=boundary.axis_x, y=boundary.axis_y, z=boundary.classes, opacity=0.35,
-                                    colorscale=scale, showscale=False, zmin=0, zmax=max(classes - 1, 1),
-                                    hoverinfo="skip"))
+        traces.append(go.Heatmap(x=boundary.axis_x, y=boundary.axis_y, z=boundary.classes, opacity=0.35,
+                                 colorscale=scale, showscale=False, zmin=0, zmax=max(classes - 1, 1),
+                                 hoverinfo="skip"))
+        axes["xaxis"]["range"] = [float(boundary.axis_x[0]), float(boundary.axis_x[-1])]
+        axes["yaxis"]["range"] = [float(boundary.axis_y[0]), float(boundary.axis_y[-1])]
     for label in np.unique(targets):
         mask = targets == label
-        figure.add_trace(go.Scatter(x=features[mask, 0], y=features[mask, 1], mode="markers",
-                                    name=localized(language, f"클래스 {label}", f"class {label}"),
-                                    marker={"color": CLASS_COLORS[int(label)], "size": 6,
-                                            "line": {"width": 0.5, "color": "white"}}))
-    figure.update_layout(xaxis_title="x1", yaxis_title="x2")
-    if boundary is not None:
-        figure.update_xaxes(range=[float(boundary.axis_x[0]), float(boundary.axis_x[-1])])
-        figure.update_yaxes(range=[float(boundary.axis_y[0]), float(boundary.axis_y[-1])])
+        traces.append(go.Scatter(x=features[mask, 0], y=features[mask, 1], mode="markers",
+                                 name=localized(language, f"클래스 {label}", f"class {label}"),
+                                 marker={"color": CLASS_COLORS[int(label)], "size": 6,
+                                         "line": {"width": 0.5, "color": "white"}}))
+    return traces, axes
 
 
 def data_figure(features: np.ndarray, targets: np.ndarray, task: str, snapshot: object | None,
                 language: str = "ko") -> go.Figure:
-    """The data with the model's current decision boundary (classification) or fitted curve (regression)."""
-    figure = go.Figure()
-    if task == TASK_REGRESSION:
-        _add_regression(figure, features, targets, snapshot, language)
-    else:
-        _add_classification(figure, features, targets, snapshot, language)
+    """The data with the model's current decision boundary (classification) or fitted curve (regression).
+
+    A training student's page redraws this twice a second, so it is built in one constructor call.
+    """
+    build = _regression_traces if task == TASK_REGRESSION else _classification_traces
+    traces, axes = build(features, targets, snapshot, language)
     title = localized(language, "학습 전", "before training")
     if snapshot is not None:
         title = localized(language, f"에포크 {snapshot.epoch}", f"epoch {snapshot.epoch}")
-    figure.update_layout(height=380, margin={"l": 10, "r": 10, "t": 40, "b": 10}, title=title,
-                         legend={"orientation": "h", "y": -0.2})
-    return figure
+    return go.Figure(traces, layout={"height": 380, "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "title": title,
+                                     "legend": {"orientation": "h", "y": -0.2}, **axes})
 
 
 def class_probability_figure(probabilities: Sequence[float], language: str = "ko") -> go.Figure:
     """`model.predict` for one point: one bar per class, labelled with its probability."""
     labels = [localized(language, f"클래스 {index}", f"class {index}") for index in range(len(probabilities))]
-    figure = go.Figure(go.Bar(x=labels, y=list(probabilities), marker_color=CLASS_COLORS[: len(labels)],
-                              text=[f"{value:.1%}" for value in probabilities], textposition="auto"))
-    figure.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10}, yaxis_range=[0, 1.05])
-    return figure
+    return go.Figure(
+        go.Bar(x=labels, y=list(probabilities), marker_color=CLASS_COLORS[: len(labels)],
+               text=[f"{value:.1%}" for value in probabilities], textposition="auto"),
+        layout={"height": 260, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "yaxis": {"range": [0, 1.05]}},
+    )

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from core.errors import StudentFacingError
+from core.language.korean_text import split_long_runs
 from core.language.okt_normalization import OKT_JAR_NAME, NormalizationScreen, load_normalization_screen
 
 DEFAULT_TAGGER = "okt"
@@ -51,6 +52,13 @@ BATCH_EOJEOLS_PER_CALL = 20_000
 EOJEOLS_PER_PIECE = 200
 # The eojeol memo is cleared when it grows past this many entries (about 100 MB at worst).
 EOJEOL_MEMO_MAX_ENTRIES = 400_000
+# The worker thread is shared by the whole class, so one student's long text is tagged in calls of about
+# this many characters: other students' sentences get their turn in between instead of waiting for it all.
+CHARS_PER_CALL = 120
+# Texts per worker call when a whole corpus is tagged (a few hundred milliseconds of work per call).
+TEXTS_PER_BULK_CALL = 1_000
+# One request may keep the tagger busy this long at most; a longer one gets a Korean "too long" message.
+TAGGING_BUDGET_SECONDS = 2.0
 WARMUP_SENTENCES: tuple[str, ...] = (
     "딥러닝 기초 과목을 수강하고 있습니다",
     "이 영화 정말 재밌어요ㅋㅋㅋ 배우들 연기도 최고!",
@@ -62,6 +70,38 @@ Result = TypeVar("Result")
 
 class TaggerUnavailableError(StudentFacingError, RuntimeError):
     """The JVM or a konlpy tagger could not start; carries a message for students in both languages."""
+
+
+class TaggingTooLongError(StudentFacingError, ValueError):
+    """A text that would keep the shared tagger busy past the time budget."""
+
+    def __init__(self, budget_seconds: float) -> None:
+        super().__init__(
+            f"문장이 너무 길어서 {budget_seconds:g}초 안에 분석하지 못해 멈췄습니다. 문장을 짧게 나누거나 "
+            "띄어쓰기를 넣어 다시 해 보세요. (다른 친구들이 기다리지 않도록 한 번에 분석하는 시간을 제한합니다.)",
+            f"The text is too long to analyse within {budget_seconds:g} s, so the analysis stopped. Shorten it or "
+            "add spaces. (Each request is time-limited so the rest of the class never waits for one text.)",
+        )
+
+
+def request_pieces(text: str, chars_per_call: int = CHARS_PER_CALL) -> list[str]:
+    """Split one request into tagger calls: long runs in pieces, then words grouped to about `chars_per_call`.
+
+    A short, normally spaced sentence stays one piece, exactly as typed.
+    """
+    bounded = split_long_runs(text)
+    if bounded == text and len(text) <= chars_per_call:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in bounded.split():
+        if current and sum(len(item) + 1 for item in current) + len(word) > chars_per_call:
+            pieces.append(" ".join(current))
+            current = []
+        current.append(word)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -253,7 +293,13 @@ class OktBackend:
         return results
 
     def normalize(self, text: str) -> str:
-        """Okt's normalisation: repeated characters and chat spelling (e.g. 되나욬 -> 되나요)."""
+        """Okt's normalisation: repeated characters and chat spelling (e.g. 되나욬 -> 되나요).
+
+        A text in which no word could change is returned without asking Java: most typed sentences
+        (four in five of NSMC's reviews), and the same result (checked on the bundled corpora and NSMC).
+        """
+        if not any(self._screen.may_change(word) for word in text.split()):
+            return text
         return str(self._okt.normalize(text))
 
 
@@ -383,8 +429,12 @@ class TaggerService:
         backend_factory: Callable[[], Any] | None = None,
         executor: ThreadPoolExecutor | None = None,
         warmup: Iterable[str] = WARMUP_SENTENCES,
+        budget_seconds: float = TAGGING_BUDGET_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.name = name
+        self._budget_seconds = budget_seconds
+        self._clock = clock
         self.spec = AVAILABLE_TAGGERS.get(name)
         self._executor = executor or shared_executor()
         self._memo: dict[tuple[bool, bool], dict[str, tuple[tuple[str, str], ...]]] = {}
@@ -415,12 +465,33 @@ class TaggerService:
         """The id of the thread that runs the tagger (the tests check there is only one)."""
         return self._call(threading.get_ident)
 
+    def _each_piece(self, text: str, function: Callable[..., Result], *args: Any) -> list[Result]:
+        """`function(piece, *args)` on the worker thread for each piece of one request, within the budget."""
+        deadline = self._clock() + self._budget_seconds
+        results = []
+        for piece in request_pieces(text):
+            if results and self._clock() > deadline:
+                raise TaggingTooLongError(self._budget_seconds)
+            results.append(self._call(function, piece, *args))
+        return results
+
     def pos(self, text: str, stem: bool = False, norm: bool = False) -> list[tuple[str, str]]:
-        """Tag a text: a list of (morpheme, part of speech)."""
+        """Tag a text: a list of (morpheme, part of speech); raises `TaggingTooLongError` past the budget."""
         _check_text(text)
         if not text.strip():
             return []
-        return self._call(self._backend.pos, text, stem, norm)
+        if getattr(self._backend, "supports_batch", False):
+            # Eojeol by eojeol through the process-wide memo, as for corpora: the words the class types
+            # again and again ("영화", "정말") are analysed once, and the normaliser runs only where it can
+            # change something. Same tokens as tagging the whole text (see pos_many).
+            pieces = self._each_piece(text, self._pos_one_batched, stem, norm)
+        else:
+            pieces = self._each_piece(text, self._backend.pos, stem, norm)
+        return [pair for tagged in pieces for pair in tagged]
+
+    def _pos_one_batched(self, text: str, stem: bool, norm: bool) -> list[tuple[str, str]]:
+        """`_pos_many_batched` for one text (runs on the worker thread)."""
+        return self._pos_many_batched([text], stem, norm, True)[0]
 
     def morphs(self, text: str, stem: bool = False, norm: bool = False) -> list[str]:
         """Split a text into morphemes (`stem=True` turns verbs into their dictionary form)."""
@@ -429,7 +500,9 @@ class TaggerService:
     def normalize(self, text: str) -> str:
         """Normalise chat spelling and repeated characters (Okt; other taggers return the text)."""
         _check_text(text)
-        return self._call(self._backend.normalize, text)
+        if not text.strip():
+            return text
+        return " ".join(self._each_piece(text, self._backend.normalize))
 
     def pos_many(
         self, texts: Sequence[str], stem: bool = False, norm: bool = False, use_memo: bool = True
@@ -437,9 +510,17 @@ class TaggerService:
         """Tag many texts; gives the same result as `pos` on each, faster for Okt."""
         for text in texts:
             _check_text(text)
-        if getattr(self._backend, "supports_batch", False):
-            return self._call(self._pos_many_batched, list(texts), stem, norm, use_memo)
-        return self._call(self._pos_many_looped, list(texts), stem, norm)
+        texts = list(texts)
+        batched = getattr(self._backend, "supports_batch", False)
+        tagged: list[list[tuple[str, str]]] = []
+        # A corpus is tagged in several calls so that the class's single sentences get the worker in between.
+        for start in range(0, len(texts), TEXTS_PER_BULK_CALL):
+            group = texts[start : start + TEXTS_PER_BULK_CALL]
+            if batched:
+                tagged += self._call(self._pos_many_batched, group, stem, norm, use_memo)
+            else:
+                tagged += self._call(self._pos_many_looped, group, stem, norm)
+        return tagged
 
     def morphs_many(self, texts: Sequence[str], stem: bool = False, norm: bool = False) -> list[list[str]]:
         """Split many texts into morphemes: the fast path for whole corpora."""
@@ -448,7 +529,7 @@ class TaggerService:
     def _pos_many_looped(self, texts: list[str], stem: bool, norm: bool) -> list[list[tuple[str, str]]]:
         """Bulk path for taggers that look at whole sentences (runs on the worker thread)."""
         with python_objects_frozen():
-            return [self._backend.pos(text, stem, norm) if text.strip() else [] for text in texts]
+            return [self._backend.pos(split_long_runs(text), stem, norm) if text.strip() else [] for text in texts]
 
     def _pos_many_batched(
         self, texts: list[str], stem: bool, norm: bool, use_memo: bool
@@ -457,7 +538,7 @@ class TaggerService:
         memo = self._memo.setdefault((stem, norm), {}) if use_memo else {}
         if len(memo) > EOJEOL_MEMO_MAX_ENTRIES:
             memo.clear()
-        split_texts = [text.split() for text in texts]
+        split_texts = [split_long_runs(text).split() for text in texts]
         missing = list(dict.fromkeys(word for words in split_texts for word in words if word not in memo))
         batchable = [word for word in missing if BATCH_SEPARATOR not in word]
         with python_objects_frozen():
@@ -475,6 +556,22 @@ class TaggerService:
         self._call(self._memo.clear)
 
 
+_long_lived_objects_frozen = False
+
+
+def freeze_long_lived_objects() -> None:
+    """Take every object alive now out of Python's garbage collections for good.
+
+    For a server that has just loaded its models, vocabularies and TensorFlow: those live as long as the
+    process, and every later full collection (JPype runs one after each Java GC) then costs milliseconds
+    instead of about 0.2 s with the GIL held. `python_objects_frozen` leaves such a process alone.
+    """
+    global _long_lived_objects_frozen
+    gc.collect()
+    gc.freeze()
+    _long_lived_objects_frozen = True
+
+
 @contextlib.contextmanager
 def python_objects_frozen() -> Iterator[None]:
     """Keep the objects that exist now out of Python's garbage collections until the block ends.
@@ -484,8 +581,13 @@ def python_objects_frozen() -> Iterator[None]:
     loaded a full collection walks about 400,000 objects (200 ms here), which made bulk tokenizing
     a third slower and stalled every other thread of the Streamlit server. `gc.freeze` moves the
     existing objects aside in constant time, so those collections only look at objects made during
-    the block; `gc.unfreeze` puts them back. Nothing else in this project freezes objects.
+    the block; `gc.unfreeze` puts them back. A process that froze its long-lived objects for good
+    (`freeze_long_lived_objects`) is left as it is: unfreezing would undo that. The flag is ours because
+    `gc.get_freeze_count()` walks every frozen object (about 20 ms per call in a loaded server).
     """
+    if _long_lived_objects_frozen:
+        yield
+        return
     gc.freeze()
     try:
         yield

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from core.errors import StudentFacingError
 
 MAX_SENTENCE_CHARS = 1000
+# Okt's time grows much faster than linearly with the length of one eojeol (a run without spaces): a
+# 2,070-character run took 24 s. Korean words are far shorter than this, so longer runs are analysed in
+# pieces of at most this many characters (see `split_long_runs`).
+MAX_EOJEOL_CHARS = 24
 
 URL_PATTERN = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Emoji and pictographs: the main emoji blocks, dingbats, flags, variation selectors and joiners.
@@ -67,6 +71,9 @@ class ValidatedSentence:
         """A Korean note for the page, or None when there is nothing to say."""
         if self.truncated:
             return f"문장이 너무 길어 앞의 {len(self.text):,}자만 사용합니다 (원래 {self.original_length:,}자)."
+        if has_long_runs(self.text):
+            return (f"띄어쓰기 없이 {MAX_EOJEOL_CHARS}자가 넘게 이어진 부분은 {MAX_EOJEOL_CHARS}자씩 나눠서 "
+                    "분석합니다. 띄어 쓰면 더 정확해요.")
         if not self.has_korean:
             return "한글이 없는 문장입니다. 한국어 형태소 분석과 감성 모델은 한국어 문장에 맞춰져 있습니다."
         return None
@@ -79,6 +86,9 @@ class ValidatedSentence:
                 f"The text is long, so only its first {len(self.text):,} characters are used "
                 f"(of {self.original_length:,})."
             )
+        if has_long_runs(self.text):
+            return (f"Runs of more than {MAX_EOJEOL_CHARS} characters without a space are analysed in pieces of "
+                    f"{MAX_EOJEOL_CHARS}; add spaces for a better analysis.")
         if not self.has_korean:
             return "The text has no Korean; the tagger and the sentiment model are made for Korean sentences."
         return None
@@ -116,6 +126,23 @@ def validate_sentence(text: object, max_chars: int = MAX_SENTENCE_CHARS) -> Vali
     truncated = len(stripped) > max_chars
     kept = stripped[:max_chars].rstrip() if truncated else stripped
     return ValidatedSentence(kept, len(stripped), truncated, bool(HANGUL_PATTERN.search(kept)))
+
+
+def split_long_runs(text: str, max_chars: int = MAX_EOJEOL_CHARS) -> str:
+    """Put a space every `max_chars` characters inside runs longer than that; other text is unchanged."""
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, got {max_chars}")
+    if all(len(word) <= max_chars for word in text.split()):
+        return text
+    pieces = []
+    for word in text.split():
+        pieces.extend(word[start : start + max_chars] for start in range(0, len(word), max_chars))
+    return " ".join(pieces)
+
+
+def has_long_runs(text: str, max_chars: int = MAX_EOJEOL_CHARS) -> bool:
+    """Whether the text has a run of more than `max_chars` characters without a space."""
+    return any(len(word) > max_chars for word in text.split())
 
 
 def has_korean(text: str) -> bool:

@@ -474,13 +474,14 @@ class RecurrentTrace:
 class SequenceProbe:
     """The pieces `recurrent_trace` needs, built once per model (building them takes a moment).
 
-    `feeder` maps word ids to the recurrent layer's input; `clone` is the recurrent layer with the
-    same weights but returning every time step.
+    `states_model` maps word ids to the hidden state at every time step: the layers up to the recurrent
+    layer, then a copy of that layer with the same weights that returns every step. It is one Keras model
+    so that `predict_on_batch` runs it as a traced graph (calling the layers eagerly took ~0.9 s per
+    sentence for the shipped bidirectional GRU; the traced model takes a few milliseconds).
     """
 
     model: Any
-    feeder: Any
-    clone: Any
+    states_model: Any
     recurrent_layer: Any
     mask_zero: bool
     bidirectional: bool
@@ -499,7 +500,10 @@ def sequence_probe(model: Any) -> SequenceProbe:
     clone = _sequence_clone(recurrent_layer)
     clone.build(tuple(recurrent_input.shape))
     clone.set_weights(recurrent_layer.get_weights())
-    return SequenceProbe(model, feeder, clone, recurrent_layer, bool(embedding.mask_zero),
+    word_ids = keras.Input(shape=tuple(model.inputs[0].shape[1:]), dtype="int32")
+    mask = keras.ops.not_equal(word_ids, 0) if embedding.mask_zero else None
+    states_model = keras.Model(word_ids, clone(feeder(word_ids), mask=mask))
+    return SequenceProbe(model, states_model, recurrent_layer, bool(embedding.mask_zero),
                          isinstance(recurrent_layer, keras.layers.Bidirectional))
 
 
@@ -509,9 +513,7 @@ def recurrent_trace(model: Any, padded: Sequence[int], probe: SequenceProbe | No
 
     probe = probe if probe is not None else sequence_probe(model)
     ids = np.asarray(padded, dtype=np.int32)[None, :]
-    values = probe.feeder(ids, training=False)
-    mask = keras.ops.convert_to_tensor(ids != 0) if probe.mask_zero else None
-    states = keras.ops.convert_to_numpy(probe.clone(values, mask=mask))[0]
+    states = np.asarray(probe.states_model.predict_on_batch(ids))[0]
     step_probabilities = None
     final = None
     if len(model.inputs) == 1:
@@ -600,51 +602,6 @@ def embedding_matrix(model: Any) -> np.ndarray:
     """The Embedding layer's weights: row i is the vector of word id i."""
     embedding, _ = _find_layers(model)
     return np.asarray(embedding.get_weights()[0])
-
-
-@dataclass(frozen=True)
-class EmbeddingMap:
-    """2-D coordinates (PCA) of word vectors."""
-
-    words: list[str]
-    ids: list[int]
-    coordinates: np.ndarray
-    explained_variance: tuple[float, float]
-
-
-def embedding_map(matrix: np.ndarray, ids: Sequence[int], words: Sequence[str]) -> EmbeddingMap:
-    """Project the vectors of `ids` onto their two main directions (PCA via numpy's SVD)."""
-    if len(ids) != len(words):
-        raise ValueError("ids and words must have the same length")
-    if len(ids) < 3:
-        raise ValueError("need at least 3 words for a 2-D map")
-    vectors = np.asarray(matrix, dtype=np.float64)[list(ids)]
-    centred = vectors - vectors.mean(axis=0)
-    _, singular_values, components = np.linalg.svd(centred, full_matrices=False)
-    coordinates = centred @ components[:2].T
-    if coordinates.shape[1] < 2:
-        coordinates = np.pad(coordinates, ((0, 0), (0, 2 - coordinates.shape[1])))
-    variance = singular_values**2
-    total = float(variance.sum()) or 1.0
-    explained = (float(variance[0] / total), float(variance[1] / total) if variance.size > 1 else 0.0)
-    return EmbeddingMap(list(words), list(ids), coordinates, explained)
-
-
-def nearest_neighbours(matrix: np.ndarray, word_id: int, candidate_ids: Sequence[int],
-                       count: int = 8) -> list[tuple[int, float]]:
-    """The `count` candidates whose vectors point most nearly the same way (cosine similarity)."""
-    matrix = np.asarray(matrix, dtype=np.float64)
-    if not 0 <= word_id < matrix.shape[0]:
-        raise ValueError(f"word id {word_id} is outside the embedding matrix")
-    candidates = np.array([index for index in candidate_ids if index != word_id], dtype=np.int64)
-    if candidates.size == 0:
-        return []
-    target = matrix[word_id]
-    vectors = matrix[candidates]
-    norms = np.linalg.norm(vectors, axis=1) * max(float(np.linalg.norm(target)), 1e-12)
-    similarity = vectors @ target / np.maximum(norms, 1e-12)
-    order = np.argsort(-similarity)[:count]
-    return [(int(candidates[index]), float(similarity[index])) for index in order]
 
 
 def model_summary_lines(model: Any) -> list[tuple[str, str, int]]:

@@ -7,6 +7,8 @@ best: the strokes are the ink, and a canvas covered in ink is recognised as such
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 from PIL import Image
 
@@ -30,3 +32,19 @@ def dark_canvas_to_image(rgba: np.ndarray) -> Image.Image:
     ink[..., :3] = 255
     ink[..., 3] = (brightness.astype(np.uint16) * pixels[..., 3] // 255).astype(np.uint8)
     return canvas_to_image(ink)
+
+
+def canvas_png_to_image(png: bytes) -> Image.Image:
+    """The canvas's drawing as the PNG that st_canvas returns, read like `dark_canvas_to_image`.
+
+    The PNG is what the browser sends, so a cache can key a drawing's results on these bytes.
+    """
+    try:
+        with Image.open(io.BytesIO(png)) as picture:
+            rgba = np.asarray(picture.convert("RGBA"))
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise DigitImageError(
+            "캔버스 그림을 읽지 못했습니다. 지우고 다시 그려 주세요.",
+            f"Could not read the canvas drawing ({error}); clear it and draw again.",
+        ) from error
+    return dark_canvas_to_image(rgba)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import functools
+import io
 from collections.abc import Sequence
 
 import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
+from PIL import Image
 
 # Feature maps of wide layers are cut to this many channels: more would be unreadable thumbnails.
 MAX_CHANNELS_SHOWN = 16
@@ -21,38 +24,34 @@ def probability_figure(probabilities: Sequence[float], language: str = "ko") -> 
         raise ValueError(f"expected 10 probabilities, got shape {values.shape}")
     best = int(values.argmax())
     colors = ["#e4572e" if digit == best else "#7f9cc0" for digit in range(10)]
-    figure = go.Figure(
+    english = language == "en"
+    return go.Figure(
         go.Bar(
             x=[str(digit) for digit in range(10)],
             y=values,
             marker_color=colors,
             text=[f"{value:.0%}" if value >= 0.01 else "" for value in values],
             textposition="outside",
-        )
+        ),
+        layout={
+            "xaxis": {"title": "digit" if english else "숫자", "type": "category"},
+            "yaxis": {"title": "probability" if english else "확률", "range": [0, 1.1], "tickformat": ".0%"},
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "height": 260,
+            "showlegend": False,
+        },
     )
-    english = language == "en"
-    figure.update_layout(
-        xaxis={"title": "digit" if english else "숫자", "type": "category"},
-        yaxis={"title": "probability" if english else "확률", "range": [0, 1.1], "tickformat": ".0%"},
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        height=260,
-        showlegend=False,
-    )
-    return figure
 
 
-def tile_channels(stack: np.ndarray, columns: int, normalise: bool) -> np.ndarray:
-    """Lay (n, h, w) panels out in a grid with one NaN pixel between them (drawn as a gap).
+def tile_pixels(panels: np.ndarray, columns: int) -> np.ndarray:
+    """Lay (n, h, w, 3) uint8 panels out in a grid with one white pixel between them.
 
-    One heatmap of the tiled grid draws much faster than one subplot per channel. With `normalise`
-    each panel is scaled to 0–1 on its own, so a weakly responding channel is still visible.
+    One picture of the tiled grid costs the browser far less than one chart per channel.
     """
-    count, height, width = stack.shape
+    count, height, width, depth = panels.shape
     rows = -(-count // columns)
-    tiled = np.full((rows * (height + 1) - 1, columns * (width + 1) - 1), np.nan)
-    for index, panel in enumerate(stack):
-        if normalise:
-            panel = _normalised(panel)
+    tiled = np.full((rows * (height + 1) - 1, columns * (width + 1) - 1, depth), 255, dtype=np.uint8)
+    for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
         top, left = row * (height + 1), column * (width + 1)
         tiled[top : top + height, left : left + width] = panel
@@ -79,25 +78,30 @@ def _lookup_table(colorscale: str) -> np.ndarray:
     )
 
 
-def enlarge(pixels: np.ndarray, factor: int) -> np.ndarray:
-    """Repeat every pixel factor×factor times so small maps stay crisp when shown large."""
-    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1)
-
-
 def feature_map_image(maps: np.ndarray, max_channels: int = MAX_CHANNELS_SHOWN, panel_pixels: int = 84) -> np.ndarray:
     """The first channels of an (h, w, channels) activation as one RGB picture of heatmaps (bright = strong).
 
-    A picture costs the browser far less than a chart per layer, so every layer can be shown.
+    Each channel is scaled to 0–1 on its own, so a weakly responding channel is still visible. All panels
+    are coloured in one vectorised pass and enlarged afterwards as bytes (a class drawing at once asks for
+    hundreds of these pictures); `panel_pixels` at or below the map's size keeps its own resolution.
     """
     array = np.asarray(maps, dtype=float)
     if array.ndim != 3:
         raise ValueError(f"feature maps must have shape (height, width, channels), got {array.shape}")
     shown = np.transpose(array[:, :, :max_channels], (2, 0, 1))
+    low = shown.min(axis=(1, 2), keepdims=True)
+    span = shown.max(axis=(1, 2), keepdims=True) - low
+    normalised = np.where(span > 0, (shown - low) / np.where(span > 0, span, 1.0), 0.0)
     factor = max(1, panel_pixels // max(shown.shape[1:]))
-    panels = np.stack([_normalised(panel) for panel in shown])
-    tiled = tile_channels(np.stack([enlarge(panel, factor) for panel in panels]), min(CHANNEL_COLUMNS, len(shown)),
-                          normalise=False)
-    return colour_map(tiled, "Viridis", 0.0, 1.0)
+    panels = enlarge_panels(colour_map(normalised, "Viridis", 0.0, 1.0), factor)
+    return tile_pixels(panels, min(CHANNEL_COLUMNS, len(shown)))
+
+
+def enlarge_panels(panels: np.ndarray, factor: int) -> np.ndarray:
+    """Repeat every pixel of (n, h, w, 3) panels factor×factor times."""
+    if factor == 1:
+        return panels
+    return np.repeat(np.repeat(panels, factor, axis=1), factor, axis=2)
 
 
 def filters_image(filters: np.ndarray, max_filters: int = MAX_CHANNELS_SHOWN, panel_pixels: int = 60) -> np.ndarray:
@@ -108,14 +112,22 @@ def filters_image(filters: np.ndarray, max_filters: int = MAX_CHANNELS_SHOWN, pa
     shown = array[:max_filters]
     limit = float(np.abs(shown).max()) or 1.0
     factor = max(1, panel_pixels // max(shown.shape[1:]))
-    tiled = tile_channels(np.stack([enlarge(panel, factor) for panel in shown]), min(CHANNEL_COLUMNS, len(shown)),
-                          normalise=False)
-    return colour_map(tiled, "RdBu_r", -limit, limit)
+    panels = enlarge_panels(colour_map(shown, "RdBu_r", -limit, limit), factor)
+    return tile_pixels(panels, min(CHANNEL_COLUMNS, len(shown)))
 
 
-def _normalised(panel: np.ndarray) -> np.ndarray:
-    low, high = float(panel.min()), float(panel.max())
-    return (panel - low) / (high - low) if high > low else np.zeros_like(panel)
+def png_data_uri(pixels: np.ndarray) -> str:
+    """RGB (or grey) pixels as a `data:image/png` URI, encoded once.
+
+    `st.image` passes a data URI to the browser untouched, while bytes or arrays are decoded, checked and
+    encoded again on every run; a cached URI makes showing the same picture almost free.
+    """
+    array = np.asarray(pixels)
+    if array.dtype != np.uint8:
+        array = np.round(np.clip(array, 0.0, 1.0) * 255).astype(np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(array).save(buffer, format="PNG", compress_level=1)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def grid_figure(
@@ -136,30 +148,33 @@ def grid_figure(
         raise ValueError(f"a grid must be 2-D, got shape {array.shape}")
     finite = np.where(np.isfinite(array), array, np.nan)
     text = [["−∞" if np.isneginf(value) else f"{value:g}" for value in row] for row in np.round(array, 2)]
-    figure = go.Figure(
-        go.Heatmap(z=finite, text=text, texttemplate="%{text}", colorscale=colorscale, showscale=False, xgap=1, ygap=1)
-    )
     rows, columns = array.shape
     top, bottom, left, right = padding
+    shapes = []
     if any(padding):
-        inside = {"x0": left - 0.5, "x1": columns - right - 0.5, "y0": top - 0.5, "y1": rows - bottom - 0.5}
-        figure.add_shape(type="rect", line={"color": "#888", "dash": "dot", "width": 2}, **inside)
-    for row, column in marked:
-        figure.add_shape(
-            type="rect", x0=column - 0.5, x1=column + 0.5, y0=row - 0.5, y1=row + 0.5,
-            line={"color": "#d62728", "width": 3},
-        )
+        shapes.append(_box(left - 0.5, columns - right - 0.5, top - 0.5, rows - bottom - 0.5,
+                           {"color": "#888", "dash": "dot", "width": 2}))
+    shapes += [_box(column - 0.5, column + 0.5, row - 0.5, row + 0.5, {"color": "#d62728", "width": 3})
+               for row, column in marked]
     if highlight is not None:
         row, column, size = highlight
-        figure.add_shape(
-            type="rect", x0=column - 0.5, x1=column + size - 0.5, y0=row - 0.5, y1=row + size - 0.5,
-            line={"color": "#ff7f0e", "width": 4},
-        )
-    figure.update_layout(
-        title={"text": title, "font": {"size": 14}},
-        xaxis={"visible": False, "constrain": "domain"},
-        yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
-        margin={"l": 0, "r": 0, "t": 30, "b": 0},
-        height=min(60 + 34 * rows, 420),
+        shapes.append(_box(column - 0.5, column + size - 0.5, row - 0.5, row + size - 0.5,
+                           {"color": "#ff7f0e", "width": 4}))
+    # Shapes and layout go in at construction: one `add_shape` call per marked cell made the pooling demo
+    # many times slower to draw.
+    return go.Figure(
+        go.Heatmap(z=finite, text=text, texttemplate="%{text}", colorscale=colorscale, showscale=False, xgap=1, ygap=1),
+        layout={
+            "title": {"text": title, "font": {"size": 14}},
+            "xaxis": {"visible": False, "constrain": "domain"},
+            "yaxis": {"visible": False, "autorange": "reversed", "scaleanchor": "x"},
+            "margin": {"l": 0, "r": 0, "t": 30, "b": 0},
+            "height": min(60 + 34 * rows, 420),
+            "shapes": shapes,
+        },
     )
-    return figure
+
+
+def _box(x0: float, x1: float, y0: float, y1: float, line: dict) -> dict:
+    """A rectangle outline in data coordinates."""
+    return {"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": line}

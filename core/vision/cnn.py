@@ -375,7 +375,9 @@ def feature_maps(model: Any, extractor: Any, digit: np.ndarray) -> list[FeatureM
     if image.shape != (IMAGE_SIZE, IMAGE_SIZE):
         raise ValueError(f"expected one (28, 28) digit, got shape {image.shape}")
     # Some saved models take (28, 28) and reshape inside; feed whatever the extractor's input expects.
-    outputs = extractor(image.reshape((1, *extractor.input_shape[1:])), training=False)
+    # `predict_on_batch` runs a traced graph (compiled once per extractor); calling the model eagerly
+    # took several times longer for every drawing.
+    outputs = extractor.predict_on_batch(image.reshape((1, *extractor.input_shape[1:])))
     if not isinstance(outputs, list | tuple):
         outputs = [outputs]
     return [

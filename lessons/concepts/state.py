@@ -75,3 +75,9 @@ def layer_activation(index: int) -> str:
 def point_coordinate(name: str) -> str:
     """One coordinate box of the predict() form ("x", "x1" or "x2")."""
     return f"concepts_point_{name}"
+
+
+# What a reload brings back (lessons.continuity): the builder's run (its job and trained model) and the
+# stepper. MODELS name the keys whose value means "this student trained a model here".
+KEPT = (RUN, STEPPER, STEPPER_RECORD, PREDICTION)
+MODELS = (RUN,)

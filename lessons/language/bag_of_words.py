@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core.language.korean_text import DEFAULT_STOPWORDS, format_stopwords, parse_stopwords, remove_stopwords
 from core.language.text_vectors import OOV_ID, Vocabulary
-from lessons.common import t, user_warning
+from lessons.common import t, text_table, user_warning
 from lessons.language import state as keys
 from lessons.language.text_ui import token_line
 
@@ -35,11 +34,11 @@ def bag_of_words(kept: list[str]) -> None:
     vocabulary = Vocabulary.build([kept])
     bag = vocabulary.bag_of_words(kept)
     words = [vocabulary.decode([index])[0] for index in range(2, len(vocabulary))]
-    st.table(pd.DataFrame({
+    text_table({
         t("단어", "word"): words,
         t("인덱스", "index"): [vocabulary.encode([word])[0] for word in words],
         t("등장 횟수", "count"): [int(bag[vocabulary.encode([word])[0]]) for word in words],
-    }))
+    })
     st.code(f"BoW = {[int(value) for value in bag]}", language=None, wrap_lines=True)
     st.caption(t(
         f"이 문장만으로 만든 단어장입니다. 0번은 패딩(PAD), {OOV_ID}번은 모르는 단어(OOV) 자리입니다. "

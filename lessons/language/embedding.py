@@ -3,55 +3,50 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from core.language import charts, rnn_lesson
+from core.language import charts
 from core.language.text_vectors import OOV_ID, PAD_ID
-from lessons.common import language, t
+from lessons.common import language, t, text_table
 from lessons.language import resources
 from lessons.language import state as keys
 
 TOKEN_VECTOR_DIMENSIONS = 16
-NEIGHBOUR_COUNT = 8
 
 
-def word_map(prediction, bundle, matrix: np.ndarray, top_map, known: list[tuple[str, int]]) -> None:
+def word_map(top_count: int, known: list[tuple[str, int]]) -> None:
     """The most frequent words and the sentence's words, flattened to 2-D by PCA."""
-    vocabulary = bundle.settings.vocabulary
-    map_ids = list(top_map.ids) + [token_id for _, token_id in known if token_id not in top_map.ids]
-    sentence_map = rnn_lesson.embedding_map(matrix, map_ids, [vocabulary.words[index] for index in map_ids])
+    sentence_map = resources.sentence_word_map(tuple(token_id for _, token_id in known))
     st.plotly_chart(charts.embedding_map_figure(sentence_map.words, sentence_map.coordinates,
                                                 sorted({token for token, _ in known}), language()),
                     key=keys.EMBEDDING_MAP)
     st.caption(t(
-        f"자주 나오는 단어 {len(top_map.ids)}개와 내 문장의 단어를 PCA로 2차원에 펼쳤습니다 "
+        f"자주 나오는 단어 {top_count}개와 내 문장의 단어를 PCA로 2차원에 펼쳤습니다 "
         f"(설명된 분산 {sum(sentence_map.explained_variance):.0%}).",
-        f"The {len(top_map.ids)} most frequent words and my sentence's words, flattened to 2-D by PCA "
+        f"The {top_count} most frequent words and my sentence's words, flattened to 2-D by PCA "
         f"({sum(sentence_map.explained_variance):.0%} of the variance).",
     ))
 
 
-def nearest_words(bundle, matrix: np.ndarray, known: list[tuple[str, int]]) -> None:
+def nearest_words(bundle, known: list[tuple[str, int]]) -> None:
     """Pick a word of the sentence and list its nearest words by cosine similarity."""
     choices = sorted({token for token, _ in known})
     if not choices:
         return
-    vocabulary = bundle.settings.vocabulary
     chosen = st.selectbox(t("가까운 단어를 찾을 단어", "Find the nearest words to"), choices, key=keys.NEIGHBOUR_WORD)
-    candidates = range(2, min(matrix.shape[0], len(vocabulary)))
-    neighbours = rnn_lesson.nearest_neighbours(matrix, vocabulary.id_of(chosen), candidates, NEIGHBOUR_COUNT)
-    st.table(pd.DataFrame({
-        t("단어", "word"): [vocabulary.words[index] for index, _ in neighbours],
+    neighbours = resources.nearest_words(bundle.settings.vocabulary.id_of(chosen))
+    text_table({
+        t("단어", "word"): [word for word, _ in neighbours],
         t("코사인 유사도", "cosine similarity"): [f"{score:.3f}" for _, score in neighbours],
-    }))
+    })
 
 
 def render(prediction, bundle) -> None:
     """Step 7 of lesson 3."""
     known = [(token, token_id) for token, token_id in zip(prediction.tokens, prediction.ids, strict=True)
              if token_id not in (OOV_ID, PAD_ID)]
-    matrix, top_map = resources.shipped_embedding_map(bundle, rnn_lesson.EMBEDDING_MAP_WORDS)
+    shipped_map = resources.shipped_word_map(bundle)
+    matrix = shipped_map.matrix
     st.subheader(t("7단계 · 워드 임베딩", "Step 7 · Word embedding"))
     st.markdown(t(
         f"`Embedding` 층은 번호마다 {matrix.shape[1]}개의 실수로 된 벡터를 배웁니다. 비슷하게 쓰이는 "
@@ -62,5 +57,5 @@ def render(prediction, bundle) -> None:
     if prediction.ids:
         vectors = matrix[np.asarray(prediction.ids)][:, :TOKEN_VECTOR_DIMENSIONS]
         st.plotly_chart(charts.token_vectors_figure(prediction.tokens, vectors, language()), key=keys.TOKEN_VECTORS)
-    word_map(prediction, bundle, matrix, top_map, known)
-    nearest_words(bundle, matrix, known)
+    word_map(len(shipped_map.top_map.ids), known)
+    nearest_words(bundle, known)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core.language.text_vectors import OOV_ID
-from lessons.common import t, user_warning
+from lessons.common import t, text_table, user_warning
 
 
 def render(prediction, bundle) -> None:
@@ -19,12 +18,12 @@ def render(prediction, bundle) -> None:
         f"From here on the shipped sentiment model's vocabulary ({len(settings.vocabulary):,} words) and settings "
         f"(stem {settings.tokenizer.stem}, normalize {settings.tokenizer.normalize}) are used.",
     ))
-    st.table(pd.DataFrame({
+    text_table({
         t("토큰", "token"): prediction.tokens,
         t("번호", "id"): prediction.ids,
         t("비고", "note"): [t("모르는 단어 (OOV)", "unknown (OOV)") if token_id == OOV_ID else ""
                           for token_id in prediction.ids],
-    }))
+    })
     st.code(f"{prediction.ids}", language=None, wrap_lines=True)
     if prediction.known_token_count == 0:
         user_warning("모델이 아는 단어가 하나도 없습니다. 예측은 거의 찍기와 같아요.",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.language import charts, rnn_lesson
+from core.language import charts
 from lessons.common import language, t
+from lessons.language import resources
 from lessons.language import state as keys
 from lessons.language.text_ui import class_names
 
@@ -15,7 +16,7 @@ def render(prediction, bundle) -> None:
     st.subheader(t("9단계 · 어떤 토큰이 결정을 밀었나 (가림 실험)", "Step 9 · Which tokens pushed the decision"))
     if not prediction.tokens:
         return
-    influences, target = rnn_lesson.sentiment_occlusion(bundle, prediction.text, prediction.tokens)
+    influences, target = resources.shipped_occlusion(prediction.text, tuple(prediction.tokens))
     st.plotly_chart(charts.influence_figure(
         [item.token for item in influences], [item.change for item in influences],
         class_names()[target], language()), key=keys.INFLUENCE)

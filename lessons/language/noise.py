@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from core.language.korean_text import clean_text, cleaned_text
-from lessons.common import t, user_warning
+from core.language.korean_text import cleaned_text
+from lessons.common import t, text_table, user_warning
+from lessons.language import resources
 from lessons.language import state as keys
 from lessons.language.tagger import TaggerChoice
 
@@ -20,15 +20,13 @@ def render(sentence: str, choice: TaggerChoice) -> str | None:
     remove_emoji = row[2].checkbox(t("이모지 제거", "Remove emoji"), value=True, key=keys.REMOVE_EMOJI)
     remove_special = row[3].checkbox(t("특수문자 제거", "Remove special characters"), value=True,
                                      key=keys.REMOVE_SPECIAL)
-    steps = clean_text(
-        sentence, normalizer=choice.service.normalize if use_normalize else None, remove_urls=remove_urls,
-        remove_emoji=remove_emoji, remove_special=remove_special,
-    )
-    st.table(pd.DataFrame(
-        [{t("단계", "step"): t("원문", "original"), t("결과", "result"): sentence, t("바뀜", "changed"): ""}]
-        + [{t("단계", "step"): t(step.label_ko, step.label_en), t("결과", "result"): step.after,
-            t("바뀜", "changed"): "✔" if step.changed else ""} for step in steps]
-    ))
+    steps = resources.cleaning_steps(sentence, choice.service.name, use_normalize, remove_urls, remove_emoji,
+                                     remove_special)
+    text_table({
+        t("단계", "step"): [t("원문", "original")] + [t(step.label_ko, step.label_en) for step in steps],
+        t("결과", "result"): [sentence] + [step.after for step in steps],
+        t("바뀜", "changed"): [""] + ["✔" if step.changed else "" for step in steps],
+    })
     st.caption(t(
         "정규화는 'ㅋㅋㅋㅋㅋ' 같은 반복 글자와 '안녕하세욬' 같은 채팅체를 고칩니다. 띄어쓰기 교정 패키지는 "
         "오프라인에서 믿고 쓸 만한 것이 없어 넣지 않았습니다. 대신 형태소 분석기가 붙여 쓴 문장도 어느 정도 "

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import streamlit as st
 
-from core.language import rnn_lesson, text_corpus
+from core.language import embeddings, rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService, get_tagger_service, measure_tagger_speed
-from core.language.sentiment_model import load_sentiment_bundle
+from core.language.korean_text import CleaningStep, SpacingComparison, clean_text, compare_spacing
+from core.language.sentiment_model import SentimentPrediction, load_sentiment_bundle, predict_sentence
 
 SPEED_SAMPLE_SIZE = 100
 SPEED_CORPUS = "sentiment"
+NEIGHBOUR_COUNT = 8
+# Per-input results are shared by every student for a while: 30 students on the note's sentence cost one
+# computation. The bounds keep a long class (or a student typing hundreds of variants) from growing memory.
+RESULT_ENTRIES = 1024
+RESULT_TTL_SECONDS = 2 * 60 * 60
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,15 +67,89 @@ def shipped_trace(padded: tuple[int, ...]) -> rnn_lesson.RecurrentTrace:
     return rnn_lesson.recurrent_trace(bundle.model, list(padded), shipped_probe(bundle))
 
 
+@dataclass(frozen=True)
+class ShippedWordMap:
+    """The shipped model's word vectors, the map of its most frequent words and a neighbour index."""
+
+    matrix: np.ndarray
+    basis: embeddings.MapBasis
+    top_map: embeddings.EmbeddingMap
+    neighbours: embeddings.NeighbourIndex
+
+
 @st.cache_resource(show_spinner=False)
-def shipped_embedding_map(_bundle, top_words: int):
-    """The 2-D PCA map of the shipped model's most frequent words (computed once per process)."""
+def shipped_word_map(_bundle, top_words: int = rnn_lesson.EMBEDDING_MAP_WORDS) -> ShippedWordMap:
+    """Computed once per process: the map's axes come from the most frequent words."""
     matrix = rnn_lesson.embedding_matrix(_bundle.model)
     ids = list(range(2, min(top_words + 2, matrix.shape[0])))
     words = [_bundle.settings.vocabulary.words[index] for index in ids]
-    return matrix, rnn_lesson.embedding_map(matrix, ids, words)
+    basis = embeddings.map_basis(matrix[ids])
+    top_map = embeddings.embedding_map(matrix, ids, words, basis)
+    return ShippedWordMap(matrix, basis, top_map, embeddings.NeighbourIndex(matrix))
 
 
 def model_tagger(bundle) -> TaggerService:
     """The tagger the shipped model was trained with (Okt), whatever tagger the student is exploring."""
     return tagger_service(bundle.settings.tokenizer.tagger)
+
+
+def _shared_result(function):
+    """Cache a per-input result once per process, bounded in entries and age."""
+    return st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)(function)
+
+
+@_shared_result
+def cleaning_steps(sentence: str, tagger: str, normalize: bool, remove_urls: bool, remove_emoji: bool,
+                   remove_special: bool) -> list[CleaningStep]:
+    """Step 1's noise canceling of one sentence with one set of switches."""
+    normalizer = tagger_service(tagger).normalize if normalize else None
+    return clean_text(sentence, normalizer=normalizer, remove_urls=remove_urls, remove_emoji=remove_emoji,
+                      remove_special=remove_special)
+
+
+@_shared_result
+def tagged(text: str, tagger: str, stem: bool) -> list[tuple[str, str]]:
+    """Step 2's (morpheme, tag) pairs of one text."""
+    return tagger_service(tagger).pos(text, stem=stem)
+
+
+@_shared_result
+def spacing(text: str, tagger: str, stem: bool) -> SpacingComparison:
+    """The tokens of one text as written and with its spaces removed."""
+    service = tagger_service(tagger)
+    return compare_spacing(text, lambda variant: service.morphs(variant, stem=stem))
+
+
+@_shared_result
+def shipped_prediction(text: str) -> SentimentPrediction:
+    """The shipped model's reading of one validated text (steps 5–9 and ② share it)."""
+    bundle = shipped_bundle()
+    return predict_sentence(bundle, text, model_tagger(bundle))
+
+
+@_shared_result
+def shipped_occlusion(text: str, tokens: tuple[str, ...]) -> tuple[list[rnn_lesson.TokenInfluence], int]:
+    """Step 9: how much each token of one sentence moved the shipped model's decision."""
+    return rnn_lesson.sentiment_occlusion(shipped_bundle(), text, list(tokens))
+
+
+@_shared_result
+def sentence_word_map(extra_ids: tuple[int, ...]) -> embeddings.EmbeddingMap:
+    """Step 7's map: the most frequent words plus a sentence's own known words, on the same fixed axes."""
+    bundle = shipped_bundle()
+    word_map = shipped_word_map(bundle)
+    top = word_map.top_map
+    extra = [token_id for token_id in dict.fromkeys(extra_ids) if token_id not in top.ids]
+    words = bundle.settings.vocabulary.words
+    placed = embeddings.embedding_map(word_map.matrix, extra, [words[index] for index in extra], word_map.basis)
+    return embeddings.EmbeddingMap(top.words + placed.words, top.ids + placed.ids,
+                                   np.vstack([top.coordinates, placed.coordinates]), top.explained_variance)
+
+
+@_shared_result
+def nearest_words(word_id: int) -> list[tuple[str, float]]:
+    """The shipped embedding's nearest words to one word id, by cosine similarity."""
+    bundle = shipped_bundle()
+    words = bundle.settings.vocabulary.words
+    neighbours = shipped_word_map(bundle).neighbours.nearest(word_id, NEIGHBOUR_COUNT)
+    return [(words[index], score) for index, score in neighbours if index < len(words)]

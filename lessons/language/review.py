@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from core.language.korean_text import TextInputError
-from core.language.sentiment_model import predict_sentence
-from lessons.common import t, user_warning
+from core.errors import StudentFacingError
+from lessons.common import t, text_table, user_warning
+from lessons.continuity import kept_text
 from lessons.language import resources
 from lessons.language import state as keys
 from lessons.language.text_ui import checked_text, show_text_error, token_line
@@ -27,12 +26,13 @@ def show_reader_breakdown(prediction, info: dict) -> None:
         (t("평균 = 최종 예측", "Average = prediction"), prediction.probability_positive,
          info.get("held_out_accuracy")),
     ]  # fmt: skip
-    st.container(key=keys.READER_BREAKDOWN).table(pd.DataFrame({
-        t("읽는 모델", "Reader"): [name for name, _, _ in rows],
-        t("긍정일 확률", "P(positive)"): [f"{value:.1%}" for _, value, _ in rows],
-        t("처음 보는 리뷰 정확도", "Held-out accuracy"): [f"{value:.1%}" if value is not None else "-"
-                                                     for _, _, value in rows],
-    }))  # fmt: skip
+    with st.container(key=keys.READER_BREAKDOWN):
+        text_table({
+            t("읽는 모델", "Reader"): [name for name, _, _ in rows],
+            t("긍정일 확률", "P(positive)"): [f"{value:.1%}" for _, value, _ in rows],
+            t("처음 보는 리뷰 정확도", "Held-out accuracy"): [f"{value:.1%}" if value is not None else "-"
+                                                         for _, _, value in rows],
+        })
     st.caption(t(
         "두 모델은 서로 다른 실수를 하므로 확률을 평균하면 어느 한쪽보다 정확해집니다 (앙상블).",
         "The two readers make different mistakes, so averaging their probabilities beats either one (an ensemble).",
@@ -41,7 +41,7 @@ def show_reader_breakdown(prediction, info: dict) -> None:
 
 def verdict(bundle, review: str, info: dict) -> None:
     """The shipped model's verdict on one review, its probability and accuracy, tokens and readers."""
-    prediction = predict_sentence(bundle, review, resources.model_tagger(bundle))
+    prediction = resources.shipped_prediction(review)
     positive = prediction.label == 1
     row = st.container(key=keys.REVIEW_RESULT).columns(3)
     row[0].metric(t("예측", "Prediction"), t("😊 긍정", "😊 Positive") if positive else t("😞 부정", "😞 Negative"))
@@ -67,10 +67,10 @@ def render(bundle, bundle_error: Exception | None) -> None:
         return
     # The loaded bundle already holds the JSON's metadata; re-reading the 8 MB file every rerun would cost 0.2 s.
     info = bundle.info
-    review = st.text_area(t("리뷰 문장", "Review"), value=EXAMPLE_REVIEW, key=keys.REVIEW, height=70)
+    review = kept_text(st.text_area, t("리뷰 문장", "Review"), keys.REVIEW, EXAMPLE_REVIEW, height=70)
     try:
         verdict(bundle, checked_text(review), info)
-    except TextInputError as error:
+    except StudentFacingError as error:
         show_text_error(error)
     st.caption(t(
         "이 모델은 `python -m core.language.train`로 NSMC 영화 리뷰를 학습했습니다. "

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.language.korean_text import TextInputError
 from lessons.common import t
+from lessons.continuity import kept_text
 from lessons.language import state as keys
 from lessons.language.text_ui import checked_text, show_text_error
 
@@ -15,8 +16,8 @@ NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
 def render() -> str | None:
     """The header and the sentence box; returns the validated sentence, or None after explaining why not."""
     st.header(t("① 내 문장이 숫자가 되기까지", "① From my sentence to numbers"))
-    sentence = st.text_area(
-        t("분석할 문장", "Sentence to analyse"), value=NOTE_SENTENCE, key=keys.SENTENCE, height=80,
+    sentence = kept_text(
+        st.text_area, t("분석할 문장", "Sentence to analyse"), keys.SENTENCE, NOTE_SENTENCE, height=80,
         help=t("아무 문장이나 입력하세요. 영화 리뷰라면 아래 감성 모델이 긍정/부정도 알려 줍니다.",
                "Type any sentence. For a review, the sentiment model below also tells positive or negative."),
     )

@@ -65,3 +65,8 @@ EVALUATION = "nlp_evaluation"
 CONFUSION = "nlp_confusion"
 OWN_SENTENCE = "nlp_own_sentence"
 OWN_CHART = "nlp_own_chart"
+
+
+# What a reload brings back (lessons.continuity); typed text is kept by lessons.continuity.kept_text.
+KEPT = (JOB, TRAINED, COLLECTED, DOWNLOAD)
+MODELS = (TRAINED, JOB)

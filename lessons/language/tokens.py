@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.language.korean_text import compare_spacing, korean_token_count
+from core.language.korean_text import korean_token_count
 from lessons.common import t, user_warning
+from lessons.language import resources
 from lessons.language import state as keys
 from lessons.language.tagger import METHOD_POS, TaggerChoice
 from lessons.language.text_ui import token_line
@@ -13,7 +14,7 @@ from lessons.language.text_ui import token_line
 
 def spacing_comparison(text: str, choice: TaggerChoice) -> None:
     """The same text with every space removed, tokenized again."""
-    spacing = compare_spacing(text, lambda unspaced: choice.service.morphs(unspaced, stem=choice.stem))
+    spacing = resources.spacing(text, choice.service.name, choice.stem)
     st.text(spacing.unspaced_text)
     st.code(token_line(spacing.unspaced_tokens), language=None, wrap_lines=True)
     st.caption(t(
@@ -25,7 +26,7 @@ def spacing_comparison(text: str, choice: TaggerChoice) -> None:
 def render(text: str, choice: TaggerChoice) -> list[str] | None:
     """Step 2; returns the tokens, or None when none came out."""
     st.subheader(t("2단계 · 토큰화 (konlpy)", "Step 2 · Tokenizing (konlpy)"))
-    tagged = choice.service.pos(text, stem=choice.stem)
+    tagged = resources.tagged(text, choice.service.name, choice.stem)
     tokens = [word for word, _ in tagged]
     with st.container(key=keys.TOKENS):
         if choice.method == METHOD_POS:

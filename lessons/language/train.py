@@ -7,7 +7,7 @@ import streamlit as st
 from core.language import rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService
 from core.training import TrainingJob, iterations_per_epoch
-from lessons.common import t, user_warning, watch_training
+from lessons.common import rerun_section, t, user_warning, watch_training
 from lessons.language import resources, train_results
 from lessons.language import state as keys
 from lessons.language.text_ui import show_text_error
@@ -135,7 +135,7 @@ def start_training(corpus: text_corpus.LabelledCorpus, settings: dict, service: 
     ).start()
     st.session_state[keys.JOB] = job
     st.session_state.pop(keys.START_ERROR, None)
-    st.rerun()
+    rerun_section()
 
 
 def render(service: TaggerService) -> None:

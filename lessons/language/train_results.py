@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import confusion_figure
+from core.errors import StudentFacingError
 from core.language import charts, rnn_lesson
-from core.language.korean_text import TextInputError
 from core.training import STATUS_FAILED
 from lessons.common import language, t, user_warning
+from lessons.continuity import kept_text
 from lessons.language import resources
 from lessons.language import state as keys
 from lessons.language.text_ui import checked_text, show_text_error, token_line
@@ -65,15 +66,15 @@ def evaluation_block(trained: rnn_lesson.TrainedTextModel) -> None:
 def own_prediction(trained: rnn_lesson.TrainedTextModel) -> None:
     """Type a new sentence and read it with the student's own model."""
     st.subheader(t("내 모델로 예측하기", "Predict with my model"))
-    own_text = st.text_input(t("새 문장", "New sentence"), key=keys.OWN_SENTENCE)
+    own_text = kept_text(st.text_input, t("새 문장", "New sentence"), keys.OWN_SENTENCE)
     if not own_text.strip():
         return
     try:
         own_clean = checked_text(own_text)
-    except TextInputError as error:
+        own_tokens = resources.tagger_service(trained.tagger_name).morphs(own_clean, stem=trained.config.stem)
+    except StudentFacingError as error:
         show_text_error(error)
         return
-    own_tokens = resources.tagger_service(trained.tagger_name).morphs(own_clean, stem=trained.config.stem)
     prediction = rnn_lesson.predict_tokens(trained, own_tokens)
     st.metric(t("내 모델의 예측", "My model's prediction"), prediction.predicted_label)
     st.plotly_chart(charts.class_probability_figure(prediction.class_names, prediction.probabilities),

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from core.availability import MNIST_MODEL_PATH
-from core.vision.canvas_input import dark_canvas_to_image
 from core.vision.charts import probability_figure
 from core.vision.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
 from core.vision.digit_model import LOW_CONFIDENCE_THRESHOLD, predict_probabilities
@@ -43,6 +41,31 @@ def clear_canvas() -> None:
     """A new canvas key mounts an empty canvas."""
     st.session_state[keys.CANVAS_VERSION] = st.session_state.get(keys.CANVAS_VERSION, 0) + 1
     st.session_state[keys.SOURCE] = SOURCE_CANVAS
+    st.session_state[keys.DRAWING] = st.session_state[keys.DRAWING_PNG] = None
+
+
+def drawing_at_mount(canvas_key: str) -> dict | None:
+    """The drawing a canvas starts with: the student's last one when the canvas is (re)mounted.
+
+    The canvas remounts empty when the student comes back from another lesson or reloads; Streamlit has
+    then forgotten its widget state. Giving it the kept drawing once, and the same value on every later run
+    of that mount, restores the strokes without redrawing the canvas on each stroke.
+    """
+    mount = st.session_state.get(keys.DRAWING_MOUNT)
+    if canvas_key not in st.session_state or mount is None or mount[0] != canvas_key:
+        mount = (canvas_key, st.session_state.get(keys.DRAWING))
+        st.session_state[keys.DRAWING_MOUNT] = mount
+    return mount[1]
+
+
+def keep_drawing(canvas, restored: dict | None) -> bytes | None:
+    """Keep what the canvas sent; the kept picture stands in until a restored canvas sends its own."""
+    if canvas.json_data is not None:
+        st.session_state[keys.DRAWING] = canvas.json_data
+    if canvas.image_bytes is not None:
+        st.session_state[keys.DRAWING_PNG] = canvas.image_bytes
+        return canvas.image_bytes
+    return st.session_state.get(keys.DRAWING_PNG) if restored and restored.get("objects") else None
 
 
 def follow_upload() -> None:
@@ -50,26 +73,24 @@ def follow_upload() -> None:
     st.session_state[keys.SOURCE] = SOURCE_UPLOAD if st.session_state.get(keys.UPLOAD) else SOURCE_CANVAS
 
 
-def show_steps(prepared: PreparedDigit) -> None:
+def show_steps(prepared: PreparedDigit, uris: list[str]) -> None:
     """Every preparation step as a small image, left to right."""
     columns = st.columns(len(prepared.steps))
-    for column, step in zip(columns, prepared.steps, strict=True):
-        column.image(np.clip(step.image, 0.0, 1.0), caption=t(step.title_ko, step.title_en), width=84, clamp=True)
+    for column, step, uri in zip(columns, prepared.steps, uris, strict=True):
+        column.image(uri, caption=t(step.title_ko, step.title_en), width=84)
 
 
-def read_input(source: str, canvas_rgba, upload) -> tuple[PreparedDigit | None, bool]:
+def read_input(source: str, canvas_png: bytes | None, upload) -> tuple[PreparedDigit | None, bool]:
     """The prepared digit from the canvas or the upload, and whether the input was rejected (already explained)."""
     try:
         if source == SOURCE_UPLOAD:
             if upload is None:
                 st.info(t("숫자 그림 파일(PNG/JPEG)을 올려 주세요.", "Upload a picture of a digit (PNG/JPEG)."))
                 return None, False
-            image = open_uploaded_image(upload.getvalue())
-        else:
-            if canvas_rgba is None:
-                return None, False
-            image = dark_canvas_to_image(canvas_rgba)
-        return prepare_digit(image), False
+            return prepare_digit(open_uploaded_image(upload.getvalue())), False
+        if canvas_png is None:
+            return None, False
+        return resources.prepared_drawing(canvas_png), False
     except DigitImageError as error:
         user_error(error.message_ko, error.message_en)
         return None, True
@@ -106,16 +127,19 @@ def choose_model() -> tuple[Any, str | None]:
 
 
 def input_widgets() -> tuple[str, Any, Any]:
-    """The canvas beside the upload box; returns the chosen source, the canvas pixels and the upload."""
+    """The canvas beside the upload box; returns the chosen source, the canvas PNG and the upload."""
     st.session_state.setdefault(keys.SOURCE, SOURCE_CANVAS)
     draw_column, upload_column = st.columns(2)
     with draw_column:
         pen_width = st.slider(t("펜 굵기", "Pen width"), 6, 40, 18, key=keys.PEN_WIDTH)
+        canvas_key = keys.canvas(st.session_state.get(keys.CANVAS_VERSION, 0))
+        restored = drawing_at_mount(canvas_key)
         canvas = st_canvas(
             stroke_width=pen_width, stroke_color="#FFFFFF", background_color="#000000", height=CANVAS_SIDE,
             width=CANVAS_SIDE, drawing_mode="freedraw", update_streamlit=True, return_image_data=True,
-            key=keys.canvas(st.session_state.get(keys.CANVAS_VERSION, 0)),
+            initial_drawing=restored, key=canvas_key,
         )
+        canvas_png = keep_drawing(canvas, restored)
         st.button(t("🧽 지우기", "🧽 Clear"), key=keys.CLEAR, on_click=clear_canvas)
     with upload_column:
         upload = st.file_uploader(t("또는 숫자 그림 올리기 (PNG/JPEG)", "Or upload a picture of a digit (PNG/JPEG)"),
@@ -133,7 +157,7 @@ def input_widgets() -> tuple[str, Any, Any]:
             "prepared the way MNIST was: crop to the ink, fit into a 20×20 box keeping the aspect ratio, and "
             "centre the centre of mass in 28×28.",
         ))
-    return source, canvas.image_data, upload
+    return source, canvas_png, upload
 
 
 def explain_missing(source: str, prepared: PreparedDigit | None, rejected: bool) -> None:
@@ -188,11 +212,12 @@ def shipped_accuracy_caption(model_kind: str | None) -> None:
 def render() -> Reading:
     """Section 1 of lesson 2; returns what was read for the sections below."""
     st.header(t("1. 그리기와 예측", "1. Draw and predict"))
-    source, canvas_rgba, upload = input_widgets()
-    prepared, rejected = read_input(source, canvas_rgba, upload)
+    source, canvas_png, upload = input_widgets()
+    prepared, rejected = read_input(source, canvas_png, upload)
     reading = Reading(prepared, None, None)
     if reading.usable:
-        show_steps(prepared)
+        from_canvas = source == SOURCE_CANVAS and canvas_png is not None
+        show_steps(prepared, resources.drawing_step_uris(canvas_png) if from_canvas else resources.step_uris(prepared))
     else:
         explain_missing(source, prepared, rejected)
     reading.model, reading.model_kind = choose_model()

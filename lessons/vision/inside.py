@@ -5,17 +5,32 @@ from __future__ import annotations
 import streamlit as st
 
 from core.vision import cnn
-from core.vision.charts import MAX_CHANNELS_SHOWN, feature_map_image, filters_image
+from core.vision.charts import MAX_CHANNELS_SHOWN, filters_image
 from core.vision.mnist_data import MnistSplit
 from lessons.common import t
 from lessons.vision import resources
 from lessons.vision import state as keys
 from lessons.vision.draw import SHIPPED, Reading
 
+# Feature-map and filter pictures are drawn this wide (about 84 px per panel), whatever their resolution.
+PICTURE_WIDTH = 680
 
-def extractor_for(kind: str):
-    """The feature-map model for the shipped CNN (shared) or the student's own (in their session)."""
-    return resources.shipped_extractor() if kind == SHIPPED else st.session_state[keys.MY_EXTRACTOR]
+
+def pictures_for(reading: Reading, digit) -> list[resources.LayerPicture]:
+    """The shipped CNN's pictures come from the process-wide cache; the student's own model is theirs alone."""
+    if reading.model_kind == SHIPPED:
+        return resources.shipped_layer_pictures(digit)
+    return resources.layer_pictures(reading.model, st.session_state[keys.MY_EXTRACTOR], digit)
+
+
+def show_filters(reading: Reading) -> None:
+    """The first conv layer's learned kernels."""
+    st.subheader(t("첫 번째 합성곱층이 학습한 필터", "Filters learned by the first conv layer"))
+    st.caption(t("빨강은 양수, 파랑은 음수 가중치입니다.", "Red is a positive weight, blue a negative one."))
+    if reading.model_kind == SHIPPED:
+        st.image(resources.shipped_filters_uri(), width=PICTURE_WIDTH // 2)
+    else:
+        st.image(filters_image(cnn.first_layer_filters(reading.model)), width=PICTURE_WIDTH // 2)
 
 
 def feature_maps(reading: Reading, data: MnistSplit) -> None:
@@ -32,15 +47,15 @@ def feature_maps(reading: Reading, data: MnistSplit) -> None:
         "make a **feature map**, then the **activation function** (ReLU) is applied. **Max pooling** keeps the "
         "largest value of every 2×2 patch, halving the size. Bright spots are where a filter responds.",
     ))
-    for item in cnn.feature_maps(reading.model, extractor_for(reading.model_kind), digit):
-        height, width, channels = item.shape
+    for picture in pictures_for(reading, digit):
+        height, width, channels = picture.shape
         shown = min(channels, MAX_CHANNELS_SHOWN)
         st.markdown(
-            f"**{item.layer}** (`{item.kind}`) — "
+            f"**{picture.layer}** (`{picture.kind}`) — "
             + t(f"출력 모양 {height}×{width}×{channels}", f"output shape {height}×{width}×{channels}")
             + (t(f" (처음 {shown}개 채널)", f" (first {shown} channels)") if shown < channels else "")
         )
-        st.image(feature_map_image(item.maps))
+        st.image(picture.uri, width=PICTURE_WIDTH)
 
 
 def render(reading: Reading, data: MnistSplit) -> None:
@@ -50,6 +65,4 @@ def render(reading: Reading, data: MnistSplit) -> None:
         st.info(t("모델이 있어야 특징 맵을 볼 수 있습니다.", "A model is needed to show feature maps."))
         return
     feature_maps(reading, data)
-    st.subheader(t("첫 번째 합성곱층이 학습한 필터", "Filters learned by the first conv layer"))
-    st.caption(t("빨강은 양수, 파랑은 음수 가중치입니다.", "Red is a positive weight, blue a negative one."))
-    st.image(filters_image(cnn.first_layer_filters(reading.model)))
+    show_filters(reading)

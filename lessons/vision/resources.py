@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import streamlit as st
 
 from core.availability import MNIST_MODEL_PATH
 from core.vision import cnn
+from core.vision.canvas_input import canvas_png_to_image
+from core.vision.charts import feature_map_image, filters_image, png_data_uri
+from core.vision.digit_image import PreparedDigit, prepare_digit
 from core.vision.digit_model import load_shipped_model, shipped_model_info
 from core.vision.mnist_data import MnistSplit, load_mnist
+
+# Per-drawing results are shared by the whole process for a while (the same drawing or test digit is
+# prepared and drawn once); the bounds keep a long class from growing memory.
+RESULT_ENTRIES = 512
+RESULT_TTL_SECONDS = 2 * 60 * 60
+# Feature maps are encoded at their own resolution and enlarged by the browser (pixelated, see
+# lessons.common.PIXEL_ART_STYLE): a tenth of the bytes to colour, encode and send for each drawing.
+NATIVE_PIXELS = 0
+
+
+@dataclass(frozen=True)
+class LayerPicture:
+    """One conv / pooling layer's feature maps, as a PNG data URI ready to show."""
+
+    layer: str
+    kind: str
+    shape: tuple[int, int, int]
+    uri: str
 
 
 @st.cache_resource(show_spinner=False)
@@ -32,3 +56,44 @@ def shipped_extractor():
 def shipped_info() -> dict:
     """The shipped model's JSON description (accuracy, data) without loading TensorFlow."""
     return shipped_model_info(MNIST_MODEL_PATH)
+
+
+def _shared_result(function):
+    """Cache a per-input result once per process, bounded in entries and age."""
+    return st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)(function)
+
+
+@_shared_result
+def prepared_drawing(png: bytes) -> PreparedDigit:
+    """A canvas drawing (the PNG the browser sent) prepared MNIST-style; raises DigitImageError."""
+    return prepare_digit(canvas_png_to_image(png))
+
+
+def layer_pictures(model, extractor, digit: np.ndarray) -> list[LayerPicture]:
+    """Every conv / pooling layer's feature maps for one digit, each encoded once as a PNG."""
+    return [LayerPicture(item.layer, item.kind, tuple(item.shape),
+                         png_data_uri(feature_map_image(item.maps, panel_pixels=NATIVE_PIXELS)))
+            for item in cnn.feature_maps(model, extractor, digit)]
+
+
+@_shared_result
+def shipped_layer_pictures(digit: np.ndarray) -> list[LayerPicture]:
+    """`layer_pictures` of the shipped CNN, shared by every student who draws the same digit."""
+    return layer_pictures(shipped_model(), shipped_extractor(), digit)
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_filters_uri() -> str:
+    """The shipped CNN's first-layer filters as one PNG (it never changes)."""
+    return png_data_uri(filters_image(cnn.first_layer_filters(shipped_model()), panel_pixels=NATIVE_PIXELS))
+
+
+def step_uris(prepared: PreparedDigit) -> list[str]:
+    """Every preparation step's picture as a PNG data URI."""
+    return [png_data_uri(step.image) for step in prepared.steps]
+
+
+@_shared_result
+def drawing_step_uris(png: bytes) -> list[str]:
+    """`step_uris` of a canvas drawing, encoded once per drawing."""
+    return step_uris(prepared_drawing(png))

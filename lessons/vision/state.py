@@ -64,3 +64,16 @@ MY_BYTES = "cnn_my_keras_bytes"
 EVALUATION = "cnn_evaluation"
 CONFUSION = "cnn_confusion"
 DOWNLOAD = "cnn_download"
+
+
+# 1 · the drawing, kept outside the canvas widget: Streamlit forgets a widget's value when its page is
+# left, and a remounted canvas starts empty unless it is given the drawing back.
+DRAWING = "cnn_drawing"
+DRAWING_PNG = "cnn_drawing_png"
+DRAWING_MOUNT = "cnn_drawing_mount"
+
+# What a reload brings back (lessons.continuity); DRAFTS also survive a move to another replica.
+KEPT = (DRAWING, DRAWING_PNG, JOB, PENDING_CONFIG, COLLECTED, MY_MODEL, MY_EXTRACTOR, MY_EVALUATION, MY_CONFIG,
+        MY_BYTES)
+DRAFTS = (DRAWING,)
+MODELS = (MY_MODEL, JOB)

@@ -11,10 +11,12 @@ import pytest
 from core.language.korean_tagger import (
     AVAILABLE_TAGGERS,
     BATCH_SEPARATOR,
+    CHARS_PER_CALL,
     EOJEOLS_PER_PIECE,
     OktBackend,
     TaggerService,
     TaggerUnavailableError,
+    TaggingTooLongError,
     WhitespaceBackend,
     find_jvm_library,
     get_tagger_service,
@@ -23,7 +25,9 @@ from core.language.korean_tagger import (
     konlpy_classpath,
     measure_tagger_speed,
     python_objects_frozen,
+    request_pieces,
 )
+from core.language.korean_text import MAX_EOJEOL_CHARS
 from core.language.okt_normalization import NormalizationScreen
 from core.language.text_corpus import load_bundled_corpus
 
@@ -79,10 +83,20 @@ def test_calls_from_many_threads_run_on_one_worker(okt: TaggerService) -> None:
 @pytest.mark.parametrize(("stem", "norm"), [(False, False), (True, True)])
 def test_morphs_many_equals_per_sentence(okt: TaggerService, stem: bool, norm: bool) -> None:
     okt.clear_memo()
-    expected = [okt.morphs(sentence, stem=stem, norm=norm) for sentence in SENTENCES]
+    # What Okt itself says of each whole sentence, without the memo, the screen or the pieces.
+    expected = [[word for word, _ in okt.call_on_worker(okt._backend.pos, sentence, stem, norm)] if sentence.strip()
+                else [] for sentence in SENTENCES]  # fmt: skip
     assert okt.morphs_many(SENTENCES, stem=stem, norm=norm) == expected
     # The second call is answered from the eojeol memo and must not change anything.
     assert okt.morphs_many(SENTENCES, stem=stem, norm=norm) == expected
+    assert [okt.morphs(sentence, stem=stem, norm=norm) for sentence in SENTENCES] == expected
+
+
+@pytest.mark.slow
+def test_normalize_skips_java_only_where_okt_would_change_nothing(okt: TaggerService) -> None:
+    texts = load_bundled_corpus("sentiment").texts + SENTENCES + ["딥러닝  기초   과목", "안녕하세욬 반가워욬"]
+    plain = [str(okt.call_on_worker(okt._backend._okt.normalize, text)) for text in texts]
+    assert [okt.normalize(text) for text in texts] == plain
 
 
 @pytest.mark.slow
@@ -201,3 +215,80 @@ def test_missing_jvm_library_reports_in_korean(tmp_path) -> None:
         find_jvm_library(tmp_path)
     assert "JVM" in caught.value.message_ko
     assert java_home({"JAVA_HOME": str(tmp_path)}) == tmp_path
+
+
+def test_a_process_that_froze_its_objects_for_good_stays_frozen_after_bulk_tagging(monkeypatch) -> None:
+    from core.language import korean_tagger
+
+    monkeypatch.setattr(korean_tagger, "_long_lived_objects_frozen", False)
+    gc.freeze()
+    try:
+        monkeypatch.setattr(korean_tagger, "_long_lived_objects_frozen", True)
+        frozen = gc.get_freeze_count()
+        with python_objects_frozen():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+class CountingBackend(WhitespaceBackend):
+    """A fake that records every text it is asked to tag and each call's simulated cost on a fake clock."""
+
+    def __init__(self, clock: list[float], seconds_per_call: float = 0.0) -> None:
+        self.calls: list[str] = []
+        self.clock = clock
+        self.seconds_per_call = seconds_per_call
+
+    def pos(self, text: str, stem: bool = False, norm: bool = False) -> list[tuple[str, str]]:
+        self.calls.append(text)
+        self.clock[0] += self.seconds_per_call
+        return super().pos(text, stem, norm)
+
+    def normalize(self, text: str) -> str:
+        self.calls.append(text)
+        self.clock[0] += self.seconds_per_call
+        return text
+
+
+def counting_service(executor: ThreadPoolExecutor, seconds_per_call: float = 0.0, budget: float = 2.0):
+    clock = [0.0]
+    backend = CountingBackend(clock, seconds_per_call)
+    service = TaggerService("fake", backend_factory=lambda: backend, executor=executor, warmup=[],
+                            budget_seconds=budget, clock=lambda: clock[0])
+    return service, backend
+
+
+def test_request_pieces_keep_short_sentences_whole_and_split_long_runs() -> None:
+    assert request_pieces(NOTE_SENTENCE) == [NOTE_SENTENCE]
+    hostile = "영화가정말재밌었다" * 230
+    pieces = request_pieces(hostile)
+    assert "".join(piece.replace(" ", "") for piece in pieces) == hostile
+    assert all(len(word) <= MAX_EOJEOL_CHARS for piece in pieces for word in piece.split())
+    assert all(len(piece) <= CHARS_PER_CALL for piece in pieces)
+
+
+def test_a_long_text_is_tagged_in_separate_worker_calls() -> None:
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        service, backend = counting_service(executor)
+        tokens = service.morphs("가나다라마바사아자차" * 30)
+        assert len(backend.calls) >= 3 and all(len(call) <= CHARS_PER_CALL for call in backend.calls)
+        assert "".join(tokens) == "가나다라마바사아자차" * 30
+        backend.calls.clear()
+        assert service.morphs("짧은 문장") == ["짧은", "문장"] and backend.calls == ["짧은 문장"]
+    finally:
+        executor.shutdown()
+
+
+def test_a_request_past_the_time_budget_stops_with_a_korean_message() -> None:
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        service, backend = counting_service(executor, seconds_per_call=0.5, budget=1.0)
+        with pytest.raises(TaggingTooLongError) as error:
+            service.pos("영화가정말재밌었다" * 230)
+        assert "너무 길어서" in error.value.message_ko and len(backend.calls) == 3
+        with pytest.raises(TaggingTooLongError):
+            service.normalize("영화가정말재밌었다" * 230)
+    finally:
+        executor.shutdown()

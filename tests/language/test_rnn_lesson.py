@@ -9,7 +9,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from core.language import rnn_lesson
+from core.language import embeddings, rnn_lesson
 from core.language.rnn_lesson import RnnConfig, RnnConfigError
 from core.language.text_corpus import load_bundled_corpus
 from core.language.text_vectors import OOV_ID
@@ -226,31 +226,15 @@ def test_embedding_map_and_neighbours_use_the_learned_vectors(trained_toy) -> No
     assert matrix.shape == (len(trained.vocabulary), trained.config.embedding_dim)
     ids = list(range(2, len(trained.vocabulary)))
     words = [trained.vocabulary.decode([index])[0] for index in ids]
-    word_map = rnn_lesson.embedding_map(matrix, ids, words)
+    word_map = embeddings.embedding_map(matrix, ids, words)
     assert word_map.coordinates.shape == (len(ids), 2)
     assert 0 < sum(word_map.explained_variance) <= 1.0 + 1e-9
     best_id = trained.vocabulary.encode(["최고"])[0]
-    neighbours = rnn_lesson.nearest_neighbours(matrix, best_id, ids, count=3)
+    neighbours = embeddings.NeighbourIndex(matrix).nearest(best_id, count=3)
     neighbour_words = {trained.vocabulary.decode([index])[0] for index, _ in neighbours}
     assert best_id not in {index for index, _ in neighbours}
     assert len(neighbour_words & set(GOOD_WORDS)) >= 2
-    assert all(-1.0 <= score <= 1.0 for _, score in neighbours)
-
-
-def test_nearest_neighbours_ranks_by_cosine() -> None:
-    matrix = np.array([[0, 0], [0, 0], [1, 0], [0.9, 0.1], [-1, 0], [0, 1]], dtype=float)
-    assert [index for index, _ in rnn_lesson.nearest_neighbours(matrix, 2, range(2, 6), count=2)] == [3, 5]
-    with pytest.raises(ValueError):
-        rnn_lesson.nearest_neighbours(matrix, 9, range(2, 6))
-
-
-def test_embedding_map_recovers_a_planar_layout() -> None:
-    points = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0], [2, 1, 0]], dtype=float)
-    word_map = rnn_lesson.embedding_map(points, range(5), list("abcde"))
-    assert sum(word_map.explained_variance) == pytest.approx(1.0)
-    distances = np.linalg.norm(word_map.coordinates[:, None] - word_map.coordinates[None], axis=-1)
-    original = np.linalg.norm(points[:, None] - points[None], axis=-1)
-    assert np.allclose(distances, original)
+    assert all(-1.0 <= score <= 1.0 + 1e-6 for _, score in neighbours)
 
 
 def test_export_zip_holds_a_loadable_model_and_its_vocabulary(trained_toy) -> None:

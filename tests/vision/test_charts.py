@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.vision.charts import feature_map_image, filters_image, grid_figure, probability_figure, tile_channels
+from core.vision.charts import (
+    feature_map_image,
+    filters_image,
+    grid_figure,
+    png_data_uri,
+    probability_figure,
+    tile_pixels,
+)
 
 
 def test_probability_figure_highlights_the_predicted_digit() -> None:
@@ -18,13 +25,33 @@ def test_probability_figure_highlights_the_predicted_digit() -> None:
         probability_figure(np.ones(3))
 
 
-def test_tile_channels_puts_gaps_between_normalised_panels() -> None:
-    stack = np.stack([np.full((2, 3), 5.0), np.arange(6.0).reshape(2, 3)])
-    tiled = tile_channels(stack, columns=2, normalise=True)
-    assert tiled.shape == (2, 7)
-    assert np.isnan(tiled[:, 3]).all()
-    assert tiled[0, 4] == 0.0 and tiled[1, 6] == 1.0
-    assert (tiled[:, :3] == 0).all()
+def test_tile_pixels_puts_white_gaps_between_panels() -> None:
+    panels = np.stack([np.zeros((2, 3, 3), np.uint8), np.full((2, 3, 3), 7, np.uint8)])
+    tiled = tile_pixels(panels, columns=2)
+    assert tiled.shape == (2, 7, 3) and tiled.dtype == np.uint8
+    assert (tiled[:, 3] == 255).all() and (tiled[:, :3] == 0).all() and (tiled[:, 4:] == 7).all()
+
+
+def test_feature_maps_scale_each_channel_on_its_own() -> None:
+    maps = np.stack([np.full((2, 2), 5.0), np.array([[0.0, 1.0], [2.0, 3.0]])], axis=-1)
+    picture = feature_map_image(maps, panel_pixels=2)
+    assert (picture[:, :2] == picture[0, 0]).all()
+    assert tuple(picture[0, 3]) != tuple(picture[1, 4])
+
+
+def test_png_data_uri_round_trips() -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    pixels = np.arange(12, dtype=np.uint8).reshape(2, 2, 3)
+    uri = png_data_uri(pixels)
+    assert uri.startswith("data:image/png;base64,")
+    decoded = np.asarray(Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))))
+    assert (decoded == pixels).all()
+    grey = png_data_uri(np.array([[0.0, 1.0]]))
+    assert np.asarray(Image.open(io.BytesIO(base64.b64decode(grey.split(",", 1)[1])))).tolist() == [[0, 255]]
 
 
 def test_feature_map_and_filter_images_cap_channels_and_colour() -> None:

@@ -1,0 +1,1 @@
+"""Running the classroom for a school: several replicas behind nginx (`python -m deploy.cluster`)."""

@@ -1,0 +1,46 @@
+"""Serve the classroom: `streamlit run serve.py` (the README's run command).
+
+The same app as `streamlit run streamlit_app.py`, plus what a class of 30 needs from the server process:
+the lessons' shared resources load in the background as soon as the server starts (so the first students
+do not wait for models and the JVM), and `/_classroom/ready` answers 200 once they are loaded (503 before),
+for the load bench, the deploy script and nginx / Docker health checks. Each browser gets a student
+cookie (core.continuity), so a reload or a move to another replica brings the student's work back.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from streamlit.runtime.pages_manager import PagesManager
+
+from core.continuity import StudentCookieMiddleware
+from lessons.warmup import STATUS, start_warm_up
+
+READY_PATH = "/_classroom/ready"
+
+
+@asynccontextmanager
+async def warm_up_at_start(_app: st.App) -> AsyncIterator[None]:
+    """Start loading the lessons' resources when the server starts (in the background: it keeps serving).
+
+    The warm-up imports the lessons before any page runs, so the page-run check that leaves Streamlit's
+    old `pages/` folder mode (lessons.common.leave_legacy_pages_mode) would never run: the entry script's
+    `st.navigation` decides the pages from the start instead.
+    """
+    PagesManager.uses_pages_directory = False
+    start_warm_up()
+    yield
+
+
+async def ready(_request: Request) -> JSONResponse:
+    """Whether the warm-up has finished, with what it loaded and what failed."""
+    return JSONResponse(asdict(STATUS), status_code=200 if STATUS.finished else 503)
+
+
+app = st.App("streamlit_app.py", lifespan=warm_up_at_start, routes=[Route(READY_PATH, ready)],
+             middleware=[Middleware(StudentCookieMiddleware)])
