@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lessons.classroom.membership import banner as class_banner
 from lessons.common import (
     ENGLISH,
     KOREAN,
@@ -31,9 +32,11 @@ pages = [
     st.Page("pages/concepts.py", title=t("1. 학습 개념", "1. How models learn"), icon="🔁", url_path="concepts"),
     st.Page("pages/cnn.py", title=t("2. CNN 손글씨 숫자 분류", "2. CNN digit classifier"), icon="✍️", url_path="cnn"),
     st.Page("pages/nlp.py", title=t("3. 한국어 문장 분류", "3. Korean sentence classifier"), icon="💬", url_path="nlp"),
+    st.Page("pages/classroom.py", title=t("수업 관리", "Class"), icon="🏫", url_path="classroom"),
 ]
 with run_slot():
     navigation = st.navigation(pages)
     show_reconnected()
+    class_banner()
     navigation.run()
 keep_keras_state_between_runs()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.errors import StudentFacingError
+from lessons.classroom import share
 from lessons.common import t, text_table, user_warning
 from lessons.continuity import kept_text
 from lessons.language import resources
@@ -69,7 +70,9 @@ def render(bundle, bundle_error: Exception | None) -> None:
     info = bundle.info
     review = kept_text(st.text_area, t("리뷰 문장", "Review"), keys.REVIEW, EXAMPLE_REVIEW, height=70)
     try:
-        verdict(bundle, checked_text(review), info)
+        checked = checked_text(review)
+        verdict(bundle, checked, info)
+        share.sentence_box(checked)
     except StudentFacingError as error:
         show_text_error(error)
     st.caption(t(

@@ -11,6 +11,7 @@ from core.charts import confusion_figure
 from core.errors import StudentFacingError
 from core.language import charts, rnn_lesson
 from core.training import STATUS_FAILED
+from lessons.classroom import share
 from lessons.common import language, t, user_warning
 from lessons.continuity import kept_text
 from lessons.language import resources
@@ -106,3 +107,8 @@ def render() -> None:
     evaluation_block(trained)
     own_prediction(trained)
     download(trained)
+    job = st.session_state.get(keys.JOB)
+    share.model_box("rnn", trained, trained.evaluation.accuracy, trained.model.count_params(),
+                    len(trained.history.get("loss", [])) or trained.config.epochs,
+                    job.snapshot().elapsed_seconds if job is not None else 0.0,
+                    f"{trained.config.cell} {trained.config.units} · {trained.corpus_name} · {trained.train_count}")

@@ -12,6 +12,7 @@ from core.availability import MNIST_MODEL_PATH
 from core.vision.charts import probability_figure
 from core.vision.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
 from core.vision.digit_model import LOW_CONFIDENCE_THRESHOLD, predict_probabilities
+from lessons.classroom import share
 from lessons.common import language, t, user_error, user_warning
 from lessons.vision import resources
 from lessons.vision import state as keys
@@ -173,8 +174,8 @@ def explain_missing(source: str, prepared: PreparedDigit | None, rejected: bool)
                      "No digit was found in the uploaded picture (it is almost blank).")
 
 
-def show_prediction(model: Any, prepared: PreparedDigit) -> None:
-    """The predicted digit, the softmax bars and a warning when the model is unsure."""
+def show_prediction(model: Any, prepared: PreparedDigit) -> int:
+    """The predicted digit, the softmax bars and a warning when the model is unsure; returns the digit."""
     probabilities = predict_probabilities(model, prepared.digit)
     predicted = int(probabilities.argmax())
     result_column, chart_column = st.columns([1, 2])
@@ -195,6 +196,7 @@ def show_prediction(model: Any, prepared: PreparedDigit) -> None:
             f"The model is unsure (top probability {probabilities[predicted]:.0%}). "
             "Try drawing the digit more clearly.",
         )
+    return predicted
 
 
 def shipped_accuracy_caption(model_kind: str | None) -> None:
@@ -222,6 +224,6 @@ def render() -> Reading:
         explain_missing(source, prepared, rejected)
     reading.model, reading.model_kind = choose_model()
     if reading.usable and reading.model is not None:
-        show_prediction(reading.model, prepared)
+        share.drawing_box(prepared.digit, show_prediction(reading.model, prepared))
     shipped_accuracy_caption(reading.model_kind)
     return reading

@@ -8,6 +8,7 @@ import streamlit as st
 from core.charts import confusion_figure
 from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
+from lessons.classroom import share
 from lessons.common import language, t
 from lessons.vision import state as keys
 
@@ -80,3 +81,15 @@ def render(data: MnistSplit) -> None:
     st.info(t("위 1번에서 **내가 학습한 모델**을 골라 직접 그린 숫자로 시험해 보세요.",
               "Pick **My model** in section 1 to read your own drawings with it."))
     download()
+    leaderboard_box(evaluation)
+
+
+def leaderboard_box(evaluation: cnn.Evaluation) -> None:
+    """Send this model's evaluation to the class leaderboard (shown only after joining a class)."""
+    config, samples = st.session_state.get(keys.MY_CONFIG) or (None, 0)
+    job = st.session_state.get(keys.JOB)
+    progress = job.snapshot() if job is not None else None
+    share.model_box("cnn", evaluation, evaluation.accuracy, cnn.parameter_count(st.session_state[keys.MY_MODEL]),
+                    progress.epoch if progress else getattr(config, "epochs", 0),
+                    progress.elapsed_seconds if progress else 0.0,
+                    f"CNN {getattr(config, 'blocks', '?')} blocks · {samples:,} images")

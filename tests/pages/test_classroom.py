@@ -1,0 +1,85 @@
+"""AppTest for the class page: a teacher opens a class, a student joins it, lessons show the banner and share boxes."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.classroom.store import SENTENCE
+from lessons.classroom import resources
+from lessons.classroom import state as keys
+from lessons.common import markdown_literal
+from tests.apptest_helpers import APP_PATH, error_texts, open_page
+
+
+@pytest.fixture(autouse=True)
+def class_database(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'classroom.sqlite3'}"
+    monkeypatch.setenv("DL_CLASSROOM_DATABASE_URL", url)
+    return url
+
+
+def open_class(name: str = "3학년 2반", password: str = "pass1234"):
+    app = open_page("pages/classroom.py")
+    app.text_input(key=keys.OPEN_NAME).input(name)
+    app.text_input(key=keys.OPEN_PASSWORD).input(password)
+    app.button(key=keys.OPEN).click().run()
+    return app
+
+
+def test_page_renders_both_halves_without_exception() -> None:
+    app = open_page("pages/classroom.py")
+    assert not app.exception
+    headers = " ".join(element.value for element in app.header)
+    assert "학생" in headers and "선생님" in headers
+
+
+def test_teacher_opens_a_class_and_sees_its_code(class_database: str) -> None:
+    app = open_class()
+    assert not app.exception, app.exception
+    access = app.session_state[keys.TEACHER]
+    assert access is not None and len(access.code) == 6
+    assert any(access.code in element.value for element in app.markdown)
+    assert any(f"?class={access.code}" in element.value for element in app.code)
+
+
+def test_short_password_gets_a_korean_message() -> None:
+    app = open_class(password="abc")
+    assert not app.exception
+    assert any("비밀번호" in text for text in error_texts(app))
+
+
+def test_student_joins_sees_the_banner_and_the_sentence_box(class_database: str) -> None:
+    info, access = resources.store_for(class_database).open_class("<b>반</b> **굵게**", "pass1234")
+    app = open_page("pages/classroom.py")
+    app.text_input(key=keys.JOIN_CODE).input(info.code.lower())
+    app.text_input(key=keys.JOIN_NICKNAME).input("민지")
+    app.button(key=keys.JOIN).click().run()
+    assert not app.exception, app.exception
+    joined = app.session_state[keys.MEMBERSHIP]
+    assert joined.nickname == "민지"
+    assert app.query_params[keys.CLASS_PARAM] in (info.code, [info.code])
+    # A reload starts a new session from the URL, which keeps the class and the student.
+    app = AppTest.from_file(APP_PATH, default_timeout=60)
+    app.query_params[keys.CLASS_PARAM] = info.code
+    app.query_params[keys.MEMBER_PARAM] = joined.token
+    app.run()
+    assert app.session_state[keys.MEMBERSHIP] == joined
+    banner = app.info[0].value
+    assert markdown_literal("<b>반</b> **굵게**") in banner and "민지" in banner
+    app.switch_page("pages/nlp.py").run(timeout=120)
+    assert not app.exception, app.exception
+    app.button(key=keys.SHARE_SENTENCE).click().run(timeout=120)
+    assert not app.exception, app.exception
+    items = resources.store_for(class_database).items(access)
+    assert [item.kind for item in items] == [SENTENCE]
+
+
+def test_wrong_codes_are_rate_limited_per_session() -> None:
+    app = open_page("pages/classroom.py")
+    for _ in range(6):
+        app.text_input(key=keys.JOIN_CODE).input("ZZZZZZ")
+        app.text_input(key=keys.JOIN_NICKNAME).input("민지")
+        app.button(key=keys.JOIN).click().run()
+    assert not app.exception
+    assert "초 뒤" in error_texts(app)[-1]
