@@ -83,3 +83,50 @@ def test_wrong_codes_are_rate_limited_per_session() -> None:
         app.button(key=keys.JOIN).click().run()
     assert not app.exception
     assert "초 뒤" in error_texts(app)[-1]
+
+
+def filled_class(url: str):
+    """A class with two students' drawings, sentences and a model result."""
+    from pathlib import Path
+
+    from core.classroom.content import digit_to_png
+    from core.classroom.store import DRAWING, MODEL
+    from core.vision.digit_image import open_uploaded_image, prepare_digit
+
+    store = resources.store_for(url)
+    info, access = store.open_class("반", "pass1234")
+    digits = Path(__file__).resolve().parent.parent / "data" / "digits"
+    for index, nickname in enumerate(["가", "나"]):
+        member = store.join(info.code, nickname)
+        for label in (1, 7):
+            png = (digits / f"{label}_0{index}.png").read_bytes()
+            digit = prepare_digit(open_uploaded_image(png)).digit
+            store.share(member, DRAWING, label=label, image=digit_to_png(digit))
+        store.share(member, SENTENCE, label=1, text=f"<script>x</script> 정말 최고의 영화 {nickname}")
+        store.share(member, MODEL, details={"lesson": "cnn", "accuracy": 0.9 + index / 100, "parameters": 1000,
+                                            "epochs": 2, "seconds": 3.0, "description": "CNN"})
+    return store, access
+
+
+def test_dashboard_shows_the_class_and_the_teacher_can_hide_and_export(class_database: str) -> None:
+    store, access = filled_class(class_database)
+    app = open_page("pages/classroom.py", timeout=180)
+    app.session_state[keys.TEACHER] = access
+    app.run(timeout=180)
+    assert not app.exception, app.exception
+    labels = [metric.label for metric in app.metric]
+    assert any("정확도" in label for label in labels)
+    markdown = " ".join(element.value for element in app.markdown)
+    assert markdown_literal("<script>x</script> 정말 최고의 영화 가") in markdown
+    first, second = (f"| {rank} | {name} | {markdown_literal(score)} |" for rank, name, score in
+                      ((1, "나", "91.0%"), (2, "가", "90.0%")))
+    assert markdown.index(first) < markdown.index(second)
+    sentence = next(item for item in store.items(access) if item.kind == SENTENCE)
+    app.selectbox(key=keys.HIDE_ITEM).set_value(sentence.id)
+    app.button(key=keys.HIDE).click().run(timeout=180)
+    assert not app.exception, app.exception
+    assert next(item for item in store.items(access) if item.id == sentence.id).hidden
+    app.button(key=keys.EXPORT_PREPARE).click().run(timeout=180)
+    assert not app.exception, app.exception
+    code, data = app.session_state[keys.EXPORT_DATA]
+    assert code == access.code and data[:2] == b"PK"
