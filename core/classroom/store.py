@@ -35,7 +35,7 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from core.classroom import content
@@ -223,7 +223,18 @@ class ClassroomStore:
         self.max_items_per_student = max_items_per_student
         self.max_items_per_class = max_items_per_class
         self.max_members_per_class = max_members_per_class
-        Base.metadata.create_all(self.engine)
+        self.create_schema()
+
+    def create_schema(self) -> None:
+        """Create the tables that are missing (every replica does this on start).
+
+        Two replicas starting together may both find a table missing; the loser's CREATE fails and a second
+        look then finds everything in place.
+        """
+        try:
+            Base.metadata.create_all(self.engine)
+        except (ProgrammingError, IntegrityError, OperationalError):
+            Base.metadata.create_all(self.engine)
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _now(self) -> datetime:

@@ -49,10 +49,14 @@ def digit_reading(png: bytes) -> tuple[int, float]:
 @st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)
 def sentence_reading(text: str) -> tuple[int, float] | None:
     """The shipped sentiment model's label (1 positive) and P(positive) for one stored sentence, or None."""
+    from core.errors import StudentFacingError
     from lessons.language.resources import load_bundle, shipped_prediction
 
     bundle, _ = load_bundle()
     if bundle is None:
         return None
-    prediction = shipped_prediction(text)
+    try:
+        prediction = shipped_prediction(text)
+    except StudentFacingError:
+        return None
     return int(prediction.label), float(prediction.probability_positive)

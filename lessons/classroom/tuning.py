@@ -71,6 +71,9 @@ def render(access: TeacherAccess) -> None:
         except ClassTuningError as error:
             user_error(error.message_ko, error.message_en)
             return
+        except (OSError, ValueError) as error:
+            user_error(f"학습을 시작하지 못했습니다: {error}", f"Could not start the training: {error}")
+            return
         job = st.session_state[keys.TUNE_JOB][1]
     watch_training(job, keys.TUNE_PANEL)
     if job is not None and not job.running and job.snapshot().status == STATUS_FINISHED and job.result is not None:
