@@ -130,3 +130,44 @@ def test_dashboard_shows_the_class_and_the_teacher_can_hide_and_export(class_dat
     assert not app.exception, app.exception
     code, data = app.session_state[keys.EXPORT_DATA]
     assert code == access.code and data[:2] == b"PK"
+
+
+SHARE_SCRIPT = '''
+import numpy as np
+import streamlit as st
+from lessons.classroom import share
+from lessons.classroom import state as keys
+
+st.session_state[keys.MEMBERSHIP] = __JOINED__
+digit = np.zeros((28, 28))
+digit[5:23, 13:15] = 1.0
+share.drawing_box(digit, 1)
+share.model_box("rnn", object(), 0.875, 12345, 4, 9.5, "GRU 16")
+'''
+
+
+def test_share_boxes_send_a_drawing_and_a_model_once(class_database: str) -> None:
+    store = resources.store_for(class_database)
+    info, access = store.open_class("반", "pass1234")
+    joined = store.join(info.code, "민지")
+    app = AppTest.from_string(SHARE_SCRIPT.replace("__JOINED__", repr(joined)).replace(
+        "import numpy", "from core.classroom.store import Membership\nimport numpy"), default_timeout=60)
+    app.run()
+    assert app.selectbox(key=keys.SHARE_DIGIT_LABEL).value == 1
+    app.button(key=keys.SHARE_DIGIT).click().run()
+    app.button(key=keys.SHARE_DIGIT).click().run()
+    app.button(key=keys.share_model("rnn")).click().run()
+    assert not app.exception, app.exception
+    items = store.items(access)
+    assert sorted(item.kind for item in items) == ["drawing", "model"]
+    model = next(item for item in items if item.kind == "model")
+    assert model.details == {"lesson": "rnn", "accuracy": 0.875, "parameters": 12345, "epochs": 4, "seconds": 9.5,
+                             "description": "GRU 16"}
+    assert next(item for item in items if item.kind == "drawing").label == 1
+
+
+def test_share_boxes_stay_hidden_without_a_class() -> None:
+    app = AppTest.from_string(SHARE_SCRIPT.replace("__JOINED__", "None"), default_timeout=60)
+    app.run()
+    assert not app.exception
+    assert len(app.button) == 0
