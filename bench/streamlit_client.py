@@ -256,6 +256,8 @@ class StreamlitSession:
         self.reader_error: BaseException | None = None
         self.close_reason = ""
         self.url_path = ""
+        # What the address bar holds after "?", sent with every rerun (e.g. a joined class: "class=…&me=…").
+        self.query_string = ""
         self._jar = http.cookiejar.CookieJar()
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task | None = None
@@ -417,7 +419,7 @@ class StreamlitSession:
             raise ConnectionClosed(None, None)
         message = BackMsg()
         rerun = message.rerun_script
-        rerun.query_string = ""
+        rerun.query_string = self.query_string
         rerun.page_script_hash = self.page_script_hash if page_hash is None else page_hash
         rerun.page_name = page_name if not rerun.page_script_hash else ""
         rerun.fragment_id = fragment_id

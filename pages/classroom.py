@@ -35,8 +35,10 @@ notice = st.session_state.pop(keys.NOTICE, None)
 if notice:
     st.success(notice)
 
-section(student.render)()
-st.divider()
+# A teacher's screen is projected: once logged in to a class, the join form gives way to the invitation.
+if membership.teacher() is None:
+    section(student.render)()
+    st.divider()
 
 
 @st.fragment(run_every=DASHBOARD_REFRESH_SECONDS)

@@ -82,6 +82,7 @@ def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_a
     student = browser.new_context(**browser_context_args).new_page()
     code = open_class(teacher, app_server, "chalk-1234")
     expect(teacher.locator("[data-testid='stImage'] img").first).to_be_visible()
+    expect(teacher.locator(".st-key-class_join_nickname")).to_have_count(0)
     save_screenshot(teacher, str(screenshot_dir / "classroom_invite.png"))
     keep = join(student, app_server, code, "민지")
 
