@@ -12,7 +12,7 @@ from core.classroom.store import DRAWING, Item
 from core.vision.cnn import confusion_matrix
 from lessons.classroom import resources
 from lessons.classroom import state as keys
-from lessons.common import language, t
+from lessons.common import language, t, text_table
 
 # The newest drawings per label on screen: 30 students × 50 items stay quick to draw on the projector.
 SHOWN_PER_LABEL = 30
@@ -71,6 +71,14 @@ def render(items: Sequence[Item]) -> None:
     if not misread:
         st.success(t("모델이 우리 반 숫자를 모두 맞혔습니다!", "The model read every one of our digits right!"))
         return
-    st.image([item.image for item, _, _ in misread[:SHOWN_MISREAD]], width=72,
+    shown = misread[:SHOWN_MISREAD]
+    st.image([item.image for item, _, _ in shown], width=72,
              caption=[t(f"정답 {item.label} → {digit} ({p:.0%})", f"true {item.label} → {digit} ({p:.0%})")
-                      for item, digit, p in misread[:SHOWN_MISREAD]])
+                      for item, digit, p in shown])
+    with st.expander(t("누가 쓴 숫자인가요?", "Who wrote them?")):
+        text_table({
+            t("별명", "nickname"): [item.nickname for item, _, _ in shown],
+            t("정답", "true"): [str(item.label) for item, _, _ in shown],
+            t("모델의 예측", "predicted"): [str(digit) for _, digit, _ in shown],
+            t("확률", "probability"): [f"{p:.0%}" for _, _, p in shown],
+        })

@@ -79,7 +79,9 @@ def add_classmates(code: str) -> None:
 def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_args: dict, app_server: str,
                                              screenshot_dir: Path) -> None:
     teacher = browser.new_context(**browser_context_args).new_page()
-    student = browser.new_context(**browser_context_args).new_page()
+    # Students join from their phones: a phone-sized touch screen.
+    phone = {**browser_context_args, "viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+    student = browser.new_context(**phone).new_page()
     code = open_class(teacher, app_server, "chalk-1234")
     expect(teacher.locator("[data-testid='stImage'] img").first).to_be_visible()
     expect(teacher.locator(".st-key-class_join_nickname")).to_have_count(0)
