@@ -63,9 +63,23 @@ def remember_in_url(joined: Membership | None) -> None:
         st.query_params[keys.MEMBER_PARAM] = joined.token
 
 
+def still_joined(joined: Membership) -> bool:
+    """Whether the class still exists and knows this student (the teacher may have deleted it)."""
+    try:
+        return resources.store().membership(joined.code, joined.token) is not None
+    except SQLAlchemyError as error:
+        LOGGER.warning("could not check a membership: %s", error)
+        return True
+
+
 def banner() -> None:
-    """The class banner at the top of every page (the entry script calls it)."""
+    """The class banner at the top of every page (the entry script calls it on every full run)."""
     joined = membership()
+    if joined is not None and not still_joined(joined):
+        leave()
+        st.info(t("이 수업은 끝났습니다 (선생님이 지웠거나 기간이 지났습니다).",
+                  "This class has ended (the teacher deleted it, or it expired)."))
+        return
     remember_in_url(joined)
     if joined is None:
         return

@@ -19,7 +19,7 @@ from core.classroom.store import DRAWING, MODEL, SENTENCE
 from lessons.classroom import resources
 from lessons.classroom import state as keys
 from lessons.classroom.membership import database_trouble, membership, show_error
-from lessons.common import t
+from lessons.common import markdown_literal, t
 
 POSITIVE, NEGATIVE = 1, 0
 
@@ -39,7 +39,8 @@ def _send(kind: str, client_id: str, **item: Any) -> bool:
     except SQLAlchemyError as error:
         database_trouble(error)
         return False
-    st.success(t(f"'{joined.class_name}' 반에 보냈습니다.", f"Sent to the class '{joined.class_name}'."), icon="✅")
+    name = markdown_literal(joined.class_name)
+    st.success(t(f"'{name}' 반에 보냈습니다.", f"Sent to the class '{name}'."), icon="✅")
     return True
 
 

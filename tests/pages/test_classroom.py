@@ -73,6 +73,12 @@ def test_student_joins_sees_the_banner_and_the_sentence_box(class_database: str)
     assert not app.exception, app.exception
     items = resources.store_for(class_database).items(access)
     assert [item.kind for item in items] == [SENTENCE]
+    resources.store_for(class_database).delete_class(access)
+    app = AppTest.from_file(APP_PATH, default_timeout=60)
+    app.session_state[keys.MEMBERSHIP] = joined
+    app.run()
+    assert app.session_state[keys.MEMBERSHIP] is None
+    assert any("끝났습니다" in element.value for element in app.info)
 
 
 def test_wrong_codes_are_rate_limited_per_session() -> None:
