@@ -1,4 +1,5 @@
-"""Classroom mode in real browsers: a teacher and a student, each in their own browser context.
+"""Classroom mode in real browsers: a teacher (projector-sized) and a student (phone-sized touch screen), each in
+their own browser context.
 
 The teacher opens a class; the student joins it with the code from the QR link, sends a drawing from lesson 2
 and a sentence from lesson 3; the teacher's dashboard shows both by itself, fine-tunes the CNN on the class's
