@@ -156,3 +156,33 @@ def make_fine_tune(model: Any, digits: Sequence[np.ndarray], labels: Sequence[in
         return tuned, report
 
     return FineTune(fit, epochs, steps)
+
+
+@dataclass(frozen=True)
+class LabelledDrawing:
+    """One of the student's drawings with the right answer they gave (and what the model had read)."""
+
+    drawing_id: int
+    digit: np.ndarray
+    label: int
+    predicted: int | None = None
+
+
+def add_drawing(drawings: Sequence[LabelledDrawing], drawing: LabelledDrawing) -> tuple[list[LabelledDrawing], bool]:
+    """The gallery with `drawing` added; (gallery, True) when it only relabels the very same last drawing.
+
+    Clicking a second answer for the same drawing corrects its label instead of storing it twice. A full
+    gallery raises FineTuneError, so nothing already collected is pushed out.
+    """
+    if not 0 <= drawing.label <= 9:
+        raise ValueError(f"a label is a digit 0-9, got {drawing.label}")
+    gallery = list(drawings)
+    if gallery and np.array_equal(gallery[-1].digit, drawing.digit):
+        gallery[-1] = LabelledDrawing(gallery[-1].drawing_id, gallery[-1].digit, drawing.label, gallery[-1].predicted)
+        return gallery, True
+    if len(gallery) >= MAX_DRAWINGS:
+        raise FineTuneError(
+            f"갤러리가 가득 찼습니다 (최대 {MAX_DRAWINGS}장). 그림 몇 장을 지운 다음 다시 눌러 주세요.",
+            f"The gallery is full ({MAX_DRAWINGS} drawings at most). Delete some, then click again.",
+        )
+    return [*gallery, drawing], False

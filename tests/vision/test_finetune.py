@@ -92,3 +92,22 @@ def test_bad_drawings_fail_before_any_job_starts(trained) -> None:
     images, labels = row_drawings(1)
     with pytest.raises(FineTuneError):
         make_fine_tune(model, images, labels, (data.x_train, data.y_train), (data.x_test, data.y_test))
+
+
+def test_gallery_adds_relabels_the_same_drawing_and_refuses_when_full() -> None:
+    from core.vision.finetune import LabelledDrawing, add_drawing
+
+    images, _ = row_drawings(3)
+    gallery, relabelled = add_drawing([], LabelledDrawing(1, images[0], 7, predicted=1))
+    assert len(gallery) == 1 and not relabelled
+    gallery, relabelled = add_drawing(gallery, LabelledDrawing(2, images[0], 4))
+    assert relabelled and len(gallery) == 1 and gallery[0].label == 4 and gallery[0].drawing_id == 1
+    assert gallery[0].predicted == 1
+    gallery, _ = add_drawing(gallery, LabelledDrawing(3, images[1], 2))
+    assert [item.label for item in gallery] == [4, 2]
+    full = [LabelledDrawing(i, images[i % 2] + i, 0) for i in range(MAX_DRAWINGS)]
+    with pytest.raises(FineTuneError) as raised:
+        add_drawing(full, LabelledDrawing(999, images[2], 5))
+    assert "가득" in raised.value.message_ko
+    with pytest.raises(ValueError):
+        add_drawing([], LabelledDrawing(1, images[0], 10))
