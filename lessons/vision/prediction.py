@@ -55,6 +55,9 @@ def remember_label(digit: np.ndarray | None, predicted: int | None) -> None:
 
 def label_buttons(digit: np.ndarray | None, predicted: int | None) -> None:
     """One click on the right digit stores the drawing; shown even without a drawing (then it explains)."""
+    if st.session_state.pop(keys.GALLERY_CHANGED, False):
+        # The gallery lives in section 4, another fragment: one full run shows the new drawing there too.
+        st.rerun(scope="app")
     st.pills(
         t("정답은? (누르면 내 글씨 갤러리에 모입니다)", "The right answer? (one click saves it to your gallery)"),
         list(range(10)), key=keys.TRUE_LABEL, on_change=remember_label, args=(digit, predicted),
@@ -66,9 +69,6 @@ def label_buttons(digit: np.ndarray | None, predicted: int | None) -> None:
             user_error(korean, english)
         else:
             st.success(t(korean, english))
-    if st.session_state.pop(keys.GALLERY_CHANGED, False):
-        # The gallery lives in section 4, another fragment: one full run shows the new drawing there.
-        st.rerun(scope="app")
 
 
 def show_neighbours(digit: np.ndarray, verdict: Verdict) -> None:
