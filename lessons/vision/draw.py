@@ -15,6 +15,7 @@ from lessons.vision import prediction, resources
 from lessons.vision import state as keys
 
 CANVAS_SIDE = 280
+DEFAULT_PEN_WIDTH = 18
 SHIPPED = prediction.SHIPPED
 MINE = "mine"
 TUNED = "tuned"
@@ -129,7 +130,9 @@ def input_widgets() -> tuple[str, Any, Any, Any]:
     st.session_state.setdefault(keys.SOURCE, SOURCE_CANVAS)
     draw_column, upload_column = st.columns(2)
     with draw_column:
-        pen_width = st.slider(t("펜 굵기", "Pen width"), 6, 40, 18, key=keys.PEN_WIDTH)
+        # The slider sits under the canvas (so on a phone the canvas and its reading fit one screen); its value
+        # from the last run sets the pen.
+        pen_width = st.session_state.get(keys.PEN_WIDTH, DEFAULT_PEN_WIDTH)
         canvas_key = keys.canvas(st.session_state.get(keys.CANVAS_VERSION, 0))
         restored = drawing_at_mount(canvas_key)
         canvas = st_canvas(
@@ -138,8 +141,9 @@ def input_widgets() -> tuple[str, Any, Any, Any]:
             initial_drawing=restored, key=canvas_key,
         )
         canvas_png = keep_drawing(canvas, restored)
-        st.button(t("🧽 지우기", "🧽 Clear"), key=keys.CLEAR, on_click=clear_canvas)
         slot = st.empty()
+        st.button(t("🧽 지우기", "🧽 Clear"), key=keys.CLEAR, on_click=clear_canvas)
+        st.slider(t("펜 굵기", "Pen width"), 6, 40, DEFAULT_PEN_WIDTH, key=keys.PEN_WIDTH)
     with upload_column:
         upload = st.file_uploader(t("또는 숫자 그림 올리기 (PNG/JPEG)", "Or upload a picture of a digit (PNG/JPEG)"),
                                   key=keys.UPLOAD, on_change=follow_upload)
