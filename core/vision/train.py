@@ -280,9 +280,11 @@ def main(argv: list[str] | None = None) -> None:
         "--full-mnist", action="store_true", help="use full MNIST from keras.datasets (cached or downloaded)"
     )
     parser.add_argument("--no-pen-digits", action="store_true", help="train on MNIST alone even if pen data is there")
+    parser.add_argument("--pen-copies", type=int, default=defaults.pen_copies,
+                        help="renderings of each training writer's digit, each in its own random style")
     args = parser.parse_args(argv)
     config = TrainConfig(epochs=args.epochs, seed=args.seed, full_mnist=args.full_mnist, allow_download=args.full_mnist,
-                         pen_digits=not args.no_pen_digits)
+                         pen_digits=not args.no_pen_digits, pen_copies=args.pen_copies)
     train_shipped_model(config, model_path=args.output, export_test_dir=args.export_test)
 
 

@@ -112,3 +112,14 @@ def test_training_adds_pen_renderings_and_scores_held_out_writers(tmp_path):
 def test_training_without_pen_data_is_mnist_alone(tmp_path):
     info = train_shipped_model(tiny_config(), model_path=tmp_path / "m.keras", data=tiny_split(), log=lambda _: None)
     assert info["pen_train_n"] == 0 and "pen_held_out_accuracy" not in info
+
+
+def test_command_line_passes_pen_options_to_the_config(monkeypatch, tmp_path):
+    from core.vision import train
+
+    seen = {}
+    monkeypatch.setattr(train, "train_shipped_model", lambda config, **kwargs: seen.update(config=config, **kwargs))
+    train.main(["--epochs", "2", "--pen-copies", "3", "--output", str(tmp_path / "m.keras")])
+    assert seen["config"].pen_digits and seen["config"].pen_copies == 3 and seen["config"].epochs == 2
+    train.main(["--no-pen-digits"])
+    assert not seen["config"].pen_digits and seen["config"].epochs == TrainConfig().epochs
