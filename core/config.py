@@ -16,6 +16,8 @@ DRAFTS_DIR: Path = Path(os.environ.get("DL_CLASSROOM_DRAFTS", CACHE_DIR / "draft
 
 # The NSMC corpus that sits beside the checkout on the team's machines (never committed).
 SHARED_NSMC_DIR: Path = PROJECT_ROOT.parent / "shared" / "data" / "nsmc"
+# Real pen trajectories of digits (UNIPEN text) beside the checkout, also never committed.
+SHARED_PENDIGITS_FILE: Path = PROJECT_ROOT.parent / "shared" / "data" / "pendigits" / "pendigits-orig.tra"
 
 DEFAULT_SEED: int = 42
 

@@ -6,7 +6,7 @@ A table of contents: each section lives in `lessons/vision/` and computes with `
 import streamlit as st
 
 from lessons.common import section, t, user_error
-from lessons.vision import conv_demo, draw, inside, pool_demo, resources, train
+from lessons.vision import conv_demo, draw, inside, pool_demo, resources, teach, train
 
 st.title(t("✍️ CNN 손글씨 숫자 분류", "✍️ CNN handwritten digit classifier"))
 st.markdown(t(
@@ -38,3 +38,4 @@ draw_and_look_inside()
 section(conv_demo.render)()
 section(pool_demo.render)()
 section(train.render)(data)
+section(teach.render)(data)

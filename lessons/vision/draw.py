@@ -9,17 +9,19 @@ import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from core.availability import MNIST_MODEL_PATH
-from core.vision.charts import probability_figure
 from core.vision.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
-from core.vision.digit_model import LOW_CONFIDENCE_THRESHOLD, predict_probabilities
 from lessons.classroom import share
-from lessons.common import language, t, user_error, user_warning
-from lessons.vision import resources
+from lessons.common import t, user_error, user_warning
+from lessons.vision import prediction, resources
 from lessons.vision import state as keys
 
 CANVAS_SIDE = 280
-SHIPPED = "shipped"
+DEFAULT_PEN_WIDTH = 18
+SHIPPED = prediction.SHIPPED
 MINE = "mine"
+TUNED = "tuned"
+MODEL_NAMES = {SHIPPED: ("배포 모델", "Shipped model"), MINE: ("내가 학습한 모델", "My model"),
+               TUNED: ("내 글씨로 미세 조정한 모델", "Fine-tuned on my handwriting")}
 SOURCE_CANVAS = "canvas"
 SOURCE_UPLOAD = "upload"
 
@@ -98,41 +100,40 @@ def read_input(source: str, canvas_png: bytes | None, upload) -> tuple[PreparedD
 
 
 def choose_model() -> tuple[Any, str | None]:
-    """The model that reads the drawing: the shipped one or the student's own, as they choose."""
+    """The model that reads the drawing: the shipped one, the student's own or their fine-tuned copy."""
     mine = st.session_state.get(keys.MY_MODEL)
+    tuned = st.session_state.get(keys.TUNED_MODEL)
     shipped = None
     if MNIST_MODEL_PATH.is_file():
         try:
             shipped = resources.shipped_model()
         except (OSError, ValueError) as error:
             user_error(f"배포 모델을 읽지 못했습니다: {error}", f"Could not load the shipped model: {error}")
-    if shipped is None and mine is None:
+    models = {kind: model for kind, model in ((SHIPPED, shipped), (MINE, mine), (TUNED, tuned)) if model is not None}
+    if not models:
         user_warning(
             "배포된 모델이 없고 아직 직접 학습한 모델도 없습니다. 아래 3번에서 나만의 CNN을 학습해 보세요.",
             "There is no shipped model and you have not trained one yet. Train your own CNN in section 3 below.",
         )
         return None, None
-    if mine is None:
-        return shipped, SHIPPED
-    if shipped is None:
-        return mine, MINE
-    choice = st.radio(
-        t("예측에 쓸 모델", "Model that reads the digit"),
-        [SHIPPED, MINE],
-        format_func=lambda value: (t("배포 모델", "Shipped model") if value == SHIPPED
-                                   else t("내가 학습한 모델", "My model")),
-        horizontal=True,
-        key=keys.MODEL_CHOICE,
-    )
-    return (shipped, SHIPPED) if choice == SHIPPED else (mine, MINE)
+    if len(models) == 1:
+        return next((model, kind) for kind, model in models.items())
+    if st.session_state.get(keys.MODEL_CHOICE) not in models:
+        st.session_state.pop(keys.MODEL_CHOICE, None)
+    choice = st.radio(t("예측에 쓸 모델", "Model that reads the digit"), list(models),
+                      format_func=lambda value: t(*MODEL_NAMES[value]), horizontal=True, key=keys.MODEL_CHOICE)
+    return models[choice], choice
 
 
-def input_widgets() -> tuple[str, Any, Any]:
-    """The canvas beside the upload box; returns the chosen source, the canvas PNG and the upload."""
+def input_widgets() -> tuple[str, Any, Any, Any]:
+    """The canvas beside the upload box; returns the chosen source, the canvas PNG, the upload and the slot
+    right under the canvas where the predicted digit goes (on a phone it is then seen without scrolling)."""
     st.session_state.setdefault(keys.SOURCE, SOURCE_CANVAS)
     draw_column, upload_column = st.columns(2)
     with draw_column:
-        pen_width = st.slider(t("펜 굵기", "Pen width"), 6, 40, 18, key=keys.PEN_WIDTH)
+        # The slider sits under the canvas (so on a phone the canvas and its reading fit one screen); its value
+        # from the last run sets the pen.
+        pen_width = st.session_state.get(keys.PEN_WIDTH, DEFAULT_PEN_WIDTH)
         canvas_key = keys.canvas(st.session_state.get(keys.CANVAS_VERSION, 0))
         restored = drawing_at_mount(canvas_key)
         canvas = st_canvas(
@@ -141,7 +142,9 @@ def input_widgets() -> tuple[str, Any, Any]:
             initial_drawing=restored, key=canvas_key,
         )
         canvas_png = keep_drawing(canvas, restored)
+        slot = st.empty()
         st.button(t("🧽 지우기", "🧽 Clear"), key=keys.CLEAR, on_click=clear_canvas)
+        st.slider(t("펜 굵기", "Pen width"), 6, 40, DEFAULT_PEN_WIDTH, key=keys.PEN_WIDTH)
     with upload_column:
         upload = st.file_uploader(t("또는 숫자 그림 올리기 (PNG/JPEG)", "Or upload a picture of a digit (PNG/JPEG)"),
                                   key=keys.UPLOAD, on_change=follow_upload)
@@ -158,7 +161,7 @@ def input_widgets() -> tuple[str, Any, Any]:
             "prepared the way MNIST was: crop to the ink, fit into a 20×20 box keeping the aspect ratio, and "
             "centre the centre of mass in 28×28.",
         ))
-    return source, canvas_png, upload
+    return source, canvas_png, upload, slot
 
 
 def explain_missing(source: str, prepared: PreparedDigit | None, rejected: bool) -> None:
@@ -174,31 +177,6 @@ def explain_missing(source: str, prepared: PreparedDigit | None, rejected: bool)
                      "No digit was found in the uploaded picture (it is almost blank).")
 
 
-def show_prediction(model: Any, prepared: PreparedDigit) -> int:
-    """The predicted digit, the softmax bars and a warning when the model is unsure; returns the digit."""
-    probabilities = predict_probabilities(model, prepared.digit)
-    predicted = int(probabilities.argmax())
-    result_column, chart_column = st.columns([1, 2])
-    with result_column, st.container(key=keys.PREDICTION):
-        st.metric(t("예측한 숫자", "Predicted digit"), str(predicted))
-        st.caption(t(f"확률 {probabilities[predicted]:.1%}", f"probability {probabilities[predicted]:.1%}"))
-    with chart_column:
-        st.plotly_chart(probability_figure(probabilities, language()), key=keys.PROBABILITIES)
-    st.caption(t(
-        "출력층은 **소프트맥스**라 10개 숫자의 확률(합 1)을 냅니다. 가장 큰 확률의 위치(`argmax`)가 예측한 숫자입니다.",
-        "The output layer is a **softmax**: 10 probabilities that sum to 1. The position of the largest "
-        "(`argmax`) is the predicted digit.",
-    ))
-    if probabilities[predicted] < LOW_CONFIDENCE_THRESHOLD:
-        user_warning(
-            f"모델이 확신하지 못합니다 (가장 큰 확률 {probabilities[predicted]:.0%}). "
-            "숫자를 더 또렷하게 다시 그려 보세요.",
-            f"The model is unsure (top probability {probabilities[predicted]:.0%}). "
-            "Try drawing the digit more clearly.",
-        )
-    return predicted
-
-
 def shipped_accuracy_caption(model_kind: str | None) -> None:
     """How well the shipped model reads digits it never saw, from its sidecar JSON."""
     info = resources.shipped_info()
@@ -209,12 +187,18 @@ def shipped_accuracy_caption(model_kind: str | None) -> None:
         f"배포 모델: 학습에 쓰지 않은 {count:,}장에서 정확도 {accuracy:.1%} ({info.get('data_source_ko', '')})",
         f"Shipped model: {accuracy:.1%} accuracy on {count:,} held-out images ({info.get('data_source_en', '')})",
     ))
+    if info.get("pen_held_out_accuracy") is not None:
+        pen, pen_count = float(info["pen_held_out_accuracy"]), int(info.get("pen_held_out_n", 0))
+        st.caption(t(
+            f"학습에 쓰지 않은 새 사람들이 펜으로 쓴 숫자 {pen_count:,}개를 캔버스에 그려 읽으면 정확도 {pen:.1%}",
+            f"{pen:.1%} accuracy on {pen_count:,} pen-written digits by new writers, drawn onto the canvas",
+        ))
 
 
 def render() -> Reading:
     """Section 1 of lesson 2; returns what was read for the sections below."""
     st.header(t("1. 그리기와 예측", "1. Draw and predict"))
-    source, canvas_png, upload = input_widgets()
+    source, canvas_png, upload, slot = input_widgets()
     prepared, rejected = read_input(source, canvas_png, upload)
     reading = Reading(prepared, None, None)
     if reading.usable:
@@ -224,6 +208,9 @@ def render() -> Reading:
         explain_missing(source, prepared, rejected)
     reading.model, reading.model_kind = choose_model()
     if reading.usable and reading.model is not None:
-        share.drawing_box(prepared.digit, show_prediction(reading.model, prepared))
+        predicted = prediction.render(reading.model, reading.model_kind, prepared, slot)
+        share.drawing_box(prepared.digit, predicted)
+    else:
+        prediction.label_buttons(None, None)
     shipped_accuracy_caption(reading.model_kind)
     return reading

@@ -10,7 +10,7 @@ from core.vision.mnist_data import MnistSplit
 from lessons.common import t
 from lessons.vision import resources
 from lessons.vision import state as keys
-from lessons.vision.draw import SHIPPED, Reading
+from lessons.vision.draw import SHIPPED, TUNED, Reading
 
 # Feature-map and filter pictures are drawn this wide (about 84 px per panel), whatever their resolution.
 PICTURE_WIDTH = 680
@@ -20,7 +20,8 @@ def pictures_for(reading: Reading, digit) -> list[resources.LayerPicture]:
     """The shipped CNN's pictures come from the process-wide cache; the student's own model is theirs alone."""
     if reading.model_kind == SHIPPED:
         return resources.shipped_layer_pictures(digit)
-    return resources.layer_pictures(reading.model, st.session_state[keys.MY_EXTRACTOR], digit)
+    extractor = keys.TUNED_EXTRACTOR if reading.model_kind == TUNED else keys.MY_EXTRACTOR
+    return resources.layer_pictures(reading.model, st.session_state[extractor], digit)
 
 
 def show_filters(reading: Reading) -> None:

@@ -14,11 +14,14 @@ from core.vision.charts import feature_map_image, filters_image, png_data_uri
 from core.vision.digit_image import PreparedDigit, prepare_digit
 from core.vision.digit_model import load_shipped_model, shipped_model_info
 from core.vision.mnist_data import MnistSplit, load_mnist
+from core.vision.neighbours import ExampleBank, build_bank, nearest
 
 # Per-drawing results are shared by the whole process for a while (the same drawing or test digit is
 # prepared and drawn once); the bounds keep a long class from growing memory.
 RESULT_ENTRIES = 512
 RESULT_TTL_SECONDS = 2 * 60 * 60
+# How many training digits a drawing is compared with, and how many of the nearest are shown.
+NEIGHBOUR_COUNT = 6
 # Feature maps are encoded at their own resolution and enlarged by the browser (pixelated, see
 # lessons.common.PIXEL_ART_STYLE): a tenth of the bytes to colour, encode and send for each drawing.
 NATIVE_PIXELS = 0
@@ -97,3 +100,23 @@ def step_uris(prepared: PreparedDigit) -> list[str]:
 def drawing_step_uris(png: bytes) -> list[str]:
     """`step_uris` of a canvas drawing, encoded once per drawing."""
     return step_uris(prepared_drawing(png))
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_example_bank() -> ExampleBank:
+    """A fixed sample of MNIST training digits embedded by the shipped CNN, once per process."""
+    data = mnist_split()
+    return build_bank(shipped_model(), data.x_train, data.y_train)
+
+
+@_shared_result
+def shipped_neighbours(digit: np.ndarray) -> list[tuple[str, int, float]]:
+    """The training digits nearest to `digit` for the shipped CNN: (PNG data URI, label, cosine similarity)."""
+    found = nearest(shipped_model(), shipped_example_bank(), digit, NEIGHBOUR_COUNT)
+    return [(png_data_uri(item.image), item.label, item.similarity) for item in found]
+
+
+@_shared_result
+def digit_uri(digit: np.ndarray) -> str:
+    """A prepared 28x28 digit as a PNG data URI (gallery thumbnails)."""
+    return png_data_uri(digit)

@@ -11,6 +11,10 @@ UPLOAD = "cnn_upload"
 MODEL_CHOICE = "cnn_model_choice"
 PREDICTION = "cnn_prediction"
 PROBABILITIES = "cnn_probabilities"
+# 1 · honest uncertainty and one-click true labels
+TRUE_LABEL = "cnn_true_label"
+LABEL_NOTICE = "cnn_label_notice"
+GALLERY_CHANGED = "cnn_gallery_changed"
 
 
 def canvas(version: int) -> str:
@@ -65,6 +69,24 @@ EVALUATION = "cnn_evaluation"
 CONFUSION = "cnn_confusion"
 DOWNLOAD = "cnn_download"
 
+# 4 · teach it my handwriting: the session's labelled drawings and the fine-tuned copy
+MY_DRAWINGS = "cnn_my_drawings"
+NEXT_DRAWING_ID = "cnn_next_drawing_id"
+CLEAR_DRAWINGS = "cnn_clear_drawings"
+FINE_TUNE = "cnn_fine_tune"
+TUNE_JOB = "cnn_tune_job"
+TUNE_PANEL = "cnn_tune_panel"
+TUNE_ERROR = "cnn_tune_error"
+TUNE_COLLECTED = "cnn_tune_collected"
+TUNED_MODEL = "cnn_tuned_model"
+TUNED_EXTRACTOR = "cnn_tuned_extractor"
+TUNE_REPORT = "cnn_tune_report"
+
+
+def delete_drawing(drawing_id: int) -> str:
+    """The delete button of one gallery drawing."""
+    return f"cnn_delete_drawing_{drawing_id}"
+
 
 # 1 · the drawing, kept outside the canvas widget: Streamlit forgets a widget's value when its page is
 # left, and a remounted canvas starts empty unless it is given the drawing back.
@@ -74,6 +96,6 @@ DRAWING_MOUNT = "cnn_drawing_mount"
 
 # What a reload brings back (lessons.continuity); DRAFTS also survive a move to another replica.
 KEPT = (DRAWING, DRAWING_PNG, JOB, PENDING_CONFIG, COLLECTED, MY_MODEL, MY_EXTRACTOR, MY_EVALUATION, MY_CONFIG,
-        MY_BYTES)
+        MY_BYTES, MY_DRAWINGS, NEXT_DRAWING_ID, TUNE_JOB, TUNE_COLLECTED, TUNED_MODEL, TUNED_EXTRACTOR, TUNE_REPORT)
 DRAFTS = (DRAWING,)
-MODELS = (MY_MODEL, JOB)
+MODELS = (MY_MODEL, JOB, TUNED_MODEL, TUNE_JOB)

@@ -9,8 +9,8 @@ from core.training import STATUS_FAILED, TrainingJob, iterations_per_epoch
 from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
 from lessons.common import t, user_error, watch_training
+from lessons.vision import code_panel, train_results
 from lessons.vision import state as keys
-from lessons.vision import train_results
 
 QUICK_SAMPLES = 1_000
 SAMPLE_CHOICES = (QUICK_SAMPLES, 4_500, 10_000, 60_000)
@@ -136,6 +136,7 @@ def render(data: MnistSplit) -> None:
     plan = show_plan(config)
     st.button(t("🚀 학습 시작", "🚀 Start training"), key=keys.TRAIN, type="primary",
               disabled=running or plan is None, on_click=start_training, args=(data, config, sample_count))
+    code_panel.render(config if plan is not None else None)
     if keys.START_ERROR in st.session_state:
         user_error(*st.session_state[keys.START_ERROR])
     watch_training(job, key=keys.JOB_PANEL)

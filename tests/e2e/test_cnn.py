@@ -33,8 +33,10 @@ def canvas(page: Page):
 def draw(page: Page, strokes: list[list[tuple[int, int]]]) -> None:
     """Draw polylines with the mouse, many small moves per segment as a hand would."""
     surface = canvas(page)
-    surface.scroll_into_view_if_needed()
-    expect(surface).to_be_visible()
+    # Centre the canvas once the page has settled: a canvas only partly in view would take no strokes.
+    wait_for_app(page)
+    surface.evaluate("element => element.scrollIntoView({block: 'center'})")
+    expect(surface).to_be_in_viewport(ratio=1.0)
     box = surface.bounding_box()
     assert box is not None
     for stroke in strokes:

@@ -29,7 +29,7 @@ def tiny_split(train: int = 100, test: int = 20) -> MnistSplit:
 
 
 def tiny_config(**overrides) -> TrainConfig:
-    values = {"epochs": 1, "batch_size": 32, "filters": (4, 8), "dense_units": 8}
+    values = {"epochs": 1, "batch_size": 32, "filters": (4, 8), "dense_units": 8, "pen_digits": False}
     values.update(overrides)
     return TrainConfig(**values)
 
@@ -93,3 +93,33 @@ def test_training_writes_model_sidecar_and_heldout_idx(tmp_path):
         tmp_path / "idx" / "heldout-images-idx3-ubyte.gz", tmp_path / "idx" / "heldout-labels-idx1-ubyte.gz"
     )
     assert np.array_equal(labels, data.y_test) and np.allclose(images, data.x_test, atol=1 / 255)
+
+
+def test_training_adds_pen_renderings_and_scores_held_out_writers(tmp_path):
+    from core.vision.pendigits import pen_split
+    from tests.vision.test_pendigits import synthetic_digits
+
+    pen = pen_split(synthetic_digits(writers=4, per_writer=2), seed=0, held_out=1)
+    logged = []
+    info = train_shipped_model(tiny_config(pen_digits=True), model_path=tmp_path / "m.keras", data=tiny_split(),
+                               log=logged.append, pen=pen)
+    assert info["train_n"] == 100 + len(pen.y_train) and info["pen_train_n"] == len(pen.y_train) == 6
+    assert info["pen_held_out_writers"] == list(pen.test_writers) and info["pen_held_out_n"] == 2
+    assert 0.0 <= info["pen_held_out_accuracy"] <= 1.0
+    assert "held-out writers" in logged[0] and "pen digits" in logged[-1]
+
+
+def test_training_without_pen_data_is_mnist_alone(tmp_path):
+    info = train_shipped_model(tiny_config(), model_path=tmp_path / "m.keras", data=tiny_split(), log=lambda _: None)
+    assert info["pen_train_n"] == 0 and "pen_held_out_accuracy" not in info
+
+
+def test_command_line_passes_pen_options_to_the_config(monkeypatch, tmp_path):
+    from core.vision import train
+
+    seen = {}
+    monkeypatch.setattr(train, "train_shipped_model", lambda config, **kwargs: seen.update(config=config, **kwargs))
+    train.main(["--epochs", "2", "--pen-copies", "3", "--output", str(tmp_path / "m.keras")])
+    assert seen["config"].pen_digits and seen["config"].pen_copies == 3 and seen["config"].epochs == 2
+    train.main(["--no-pen-digits"])
+    assert not seen["config"].pen_digits and seen["config"].epochs == TrainConfig().epochs

@@ -1,0 +1,75 @@
+"""Read real pen-drawn digits of writers the shipped CNN never trained on, drawn onto a canvas.
+
+`python -m bench.pen_digits` renders the held-out writers of `../shared/data/pendigits/` (the same
+writers and the same renderings that `python -m core.vision.train` holds out), prepares each one like a
+canvas drawing and prints {"accuracy": ..., "n": ..., "writers": [...], "per_digit": {...}} as one JSON line.
+`--export DIR` also writes the renderings as `<label>_<writer>_<n>.png` canvas PNGs, so
+`python -m bench.digits_png DIR` reads the very same drawings through the upload path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before it loads)
+from core.availability import MNIST_MODEL_PATH
+from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
+from core.vision.digit_model import load_shipped_model
+from core.vision.pendigits import (
+    HELD_OUT_RENDER_SEED,
+    by_writers,
+    canvas_png,
+    load_pendigits,
+    place_strokes,
+    random_style,
+    render_canvas,
+    writer_split,
+)
+
+
+def export_pngs(digits, writers, folder: Path) -> int:
+    """Write the held-out renderings as canvas PNGs (same seed and order as `held_out_renderings`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(HELD_OUT_RENDER_SEED)
+    chosen = by_writers(digits, writers)
+    for number, digit in enumerate(chosen):
+        style = random_style(rng)
+        rgba = render_canvas(place_strokes(digit, style, rng), style.pen_width)
+        (folder / f"{digit.label}_{digit.writer:02d}_{number:04d}.png").write_bytes(canvas_png(rgba))
+    return len(chosen)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the shipped model's accuracy on held-out writers' pen digits as one JSON line."""
+    from core.vision.pendigits import held_out_renderings
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=SHARED_PENDIGITS_FILE)
+    parser.add_argument("--model", type=Path, default=MNIST_MODEL_PATH)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the seed that chose the held-out writers")
+    parser.add_argument("--export", type=Path, default=None, help="also write the renderings as PNGs here")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        raise SystemExit(f"no pen data at {args.data} (see ../shared/data/README.md)")
+
+    digits = load_pendigits(args.data)
+    _, writers = writer_split(digits, seed=args.seed)
+    images, labels, _ = held_out_renderings(digits, writers)
+    model = load_shipped_model(args.model)
+    predicted = np.argmax(model.predict(images[..., None], batch_size=256, verbose=0), axis=1)
+    per_digit = {str(d): round(float(np.mean(predicted[labels == d] == d)), 3) for d in range(10)}
+    result = {"accuracy": round(float(np.mean(predicted == labels)), 4), "n": int(len(labels)),
+              "writers": writers, "per_digit": per_digit, "model": str(args.model)}
+    if args.export is not None:
+        result["exported"] = export_pngs(digits, writers, args.export)
+        print(f"wrote {result['exported']} PNGs to {args.export}", file=sys.stderr)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
