@@ -121,13 +121,22 @@ def _classification_traces(features: np.ndarray, targets: np.ndarray, snapshot: 
 
 
 def data_figure(features: np.ndarray, targets: np.ndarray, task: str, snapshot: object | None,
-                language: str = "ko") -> go.Figure:
+                language: str = "ko", feature_names: Sequence[str] = ()) -> go.Figure:
     """The data with the model's current decision boundary (classification) or fitted curve (regression).
+
+    Data with more features than the picture has axes (a student's CSV) shows its first one or two.
 
     A training student's page redraws this twice a second, so it is built in one constructor call.
     """
+    if task != TASK_REGRESSION and features.shape[1] < 2:
+        # One feature of a student's CSV: the classes along a line.
+        features = np.column_stack([features[:, 0], np.zeros(len(features))])
     build = _regression_traces if task == TASK_REGRESSION else _classification_traces
     traces, axes = build(features, targets, snapshot, language)
+    if feature_names:
+        axes["xaxis"]["title"] = feature_names[0]
+        if task != TASK_REGRESSION and len(feature_names) > 1:
+            axes["yaxis"]["title"] = feature_names[1]
     title = localized(language, "학습 전", "before training")
     if snapshot is not None:
         title = localized(language, f"에포크 {snapshot.epoch}", f"epoch {snapshot.epoch}")
