@@ -101,6 +101,7 @@ PRESETS: tuple[Preset, ...] = (
 )
 
 PRESET_IDS: tuple[str, ...] = tuple(preset.id for preset in PRESETS)
+PRESET_SETUPS: dict[str, BuilderSetup] = {preset.id: preset.setup for preset in PRESETS}
 
 
 def preset_by_id(preset_id: str) -> Preset:

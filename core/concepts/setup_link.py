@@ -8,6 +8,7 @@ range falls back to its default and adds a `Notice` (Korean and English) the pag
 Query string, one parameter per setting (all values are plain text):
 `data=circle&classes=2&samples=400&noise=0.1&layers=8:relu,8:relu:0.2:l2-0.01&loss=binary_crossentropy`
 `&optimizer=adam&lr=0.03&epochs=30&batch=32&val=0.2&hide=optimizer,lr&lock=data&preset=overfit`.
+Parameters a link leaves out keep their defaults, or the named preset's values.
 A layer is `units:activation`, optionally followed by its dropout rate and its penalty (`l1-0.01`,
 `l2-0.001`); `layers=none` is a model without hidden layers.
 """
@@ -261,10 +262,16 @@ def _decode_hidden(text: str, notices: list[Notice]) -> tuple[str, ...]:
     return tuple(name for name in HIDEABLE if name in names)
 
 
-def decode(params: Mapping[str, str], known_presets: tuple[str, ...] = ()) -> Decoded:
-    """The setup a query string describes; anything unusable falls back to its default with a notice."""
+def decode(params: Mapping[str, str], presets: Mapping[str, BuilderSetup] | None = None) -> Decoded:
+    """The setup a query string describes; anything unusable falls back to its default with a notice.
+
+    A known `preset` is the starting point (so `?preset=overfit` alone opens that exercise) and the
+    link's other settings change it.
+    """
+    presets = presets or {}
     values: dict[str, object] = {}
     notices: list[Notice] = []
+    base = BuilderSetup()
     for name, raw in params.items():
         text = str(raw).strip()
         if name in PARSERS:
@@ -284,15 +291,15 @@ def decode(params: Mapping[str, str], known_presets: tuple[str, ...] = ()) -> De
                 notices.append(Notice(name, f"'lock={_shown(text)}'은(는) 알 수 없어 무시했습니다 (가능: lock=data).",
                                       f"Ignored unknown 'lock={_shown(text)}' (possible: lock=data)."))
         elif name == "preset":
-            if text in known_presets:
-                values["preset"] = text
+            if text in presets:
+                base = replace(presets[text], preset=text)
             else:
                 notices.append(Notice(name, f"'{_shown(text)}'이라는 연습 문제는 없어 무시했습니다.",
                                       f"There is no exercise called '{_shown(text)}'; ignored."))
         else:
             notices.append(Notice(name, f"알 수 없는 링크 설정 '{_shown(name)}'은(는) 무시했습니다.",
                                   f"Ignored the unknown link setting '{_shown(name)}'."))
-    return Decoded(BuilderSetup(**values), tuple(notices))
+    return Decoded(replace(base, **values), tuple(notices))
 
 
 def setting_names() -> tuple[str, ...]:

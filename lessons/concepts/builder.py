@@ -99,7 +99,7 @@ def show_summary(config: builder.ModelConfig, dataset: Dataset, run: builder.Bui
                      f"Total parameters: {sum(row.params for row in rows)}"))
     if run is None:
         preview_column.plotly_chart(data_figure(dataset.features, dataset.targets, dataset.task, None, language(),
-                                                dataset.feature_names), key=keys.DATA_PREVIEW)
+                                                dataset.feature_names, dataset.class_names), key=keys.DATA_PREVIEW)
 
 
 def show_run(run: builder.BuilderRun, config: builder.ModelConfig, training: bool) -> None:

@@ -32,7 +32,7 @@ def render_live(run: builder.BuilderRun, replay_epoch: int | None) -> Callable[[
             snapshot = progress.snapshots[index]
         boundary_column.plotly_chart(
             data_figure(run.train.features, run.train.targets, run.config.task, snapshot, language(),
-                        run.train.feature_names)
+                        run.train.feature_names, run.train.class_names)
         )
 
     return render

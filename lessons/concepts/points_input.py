@@ -95,12 +95,12 @@ def render(disabled: bool) -> tuple[Dataset | None, list[str]]:
                     on_select="ignore" if disabled else "rerun", selection_mode="points",
                     config={"displayModeBar": False})
     with st.form(keys.POINT_FORM, border=False):
-        x1_column, x2_column, add_column = st.columns([2, 2, 1], vertical_alignment="bottom")
+        x1_column, x2_column = st.columns(2)
         x1_column.number_input("x1", -hand_points.PLANE_LIMIT, hand_points.PLANE_LIMIT, 0.0, step=0.1,
                                key=keys.POINT_X1, disabled=disabled)
         x2_column.number_input("x2", -hand_points.PLANE_LIMIT, hand_points.PLANE_LIMIT, 0.0, step=0.1,
                                key=keys.POINT_X2, disabled=disabled)
-        add_column.form_submit_button(t("점 추가", "Add"), on_click=add_typed, disabled=disabled)
+        st.form_submit_button(t("점 추가", "Add"), on_click=add_typed, disabled=disabled)
     undo_column, clear_column = st.columns(2)
     undo_column.button(t("↩ 마지막 점 지우기", "↩ Remove last"), key=keys.POINTS_UNDO, on_click=remove_last,
                        disabled=disabled or not points)

@@ -21,6 +21,7 @@ def apply_preset() -> None:
 def render(setup: BuilderSetup, training: bool) -> None:
     """The exercise picker (unless the setup is locked) and the commentary of the current exercise."""
     if not setup.lock_data and "data" not in setup.hidden:
+        setup_sync.ensure(keys.PRESET_CHOICE, setup.preset or PRESET_IDS[0])
         choice_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
         choice_column.selectbox(t("연습 문제 (설정을 한 번에 바꿉니다)", "Exercise (sets every control at once)"),
                                 PRESET_IDS, key=keys.PRESET_CHOICE, disabled=training,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.concepts.model_builder import LayerConfig, recommended_loss
-from core.concepts.presets import PRESET_IDS
+from core.concepts.presets import PRESET_SETUPS
 from core.concepts.setup_link import (
     TOY_DATASETS,
     BuilderSetup,
@@ -90,7 +90,7 @@ def load_from_url() -> None:
     params = st.query_params.to_dict()
     if params == st.session_state.get(keys.URL_SEEN):
         return
-    decoded = decode(params, PRESET_IDS)
+    decoded = decode(params, PRESET_SETUPS)
     apply(decoded.setup)
     st.session_state[keys.URL_SEEN] = params
     st.session_state[keys.URL_NOTICES] = decoded.notices

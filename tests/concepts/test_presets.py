@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core.concepts.model_builder import prepare_run
-from core.concepts.presets import PRESET_IDS, PRESETS, preset_by_id, preset_setup
+from core.concepts.presets import PRESET_IDS, PRESET_SETUPS, PRESETS, preset_by_id, preset_setup
 from core.concepts.setup_link import decode, encode, model_config, query_string, toy_dataset_args
 from core.concepts.toy_datasets import make_dataset
 from core.training import STATUS_FINISHED
@@ -29,13 +29,22 @@ def test_four_to_six_named_exercises_with_commentary() -> None:
 @pytest.mark.parametrize("preset_id", PRESET_IDS)
 def test_each_preset_is_a_link_and_a_valid_model(preset_id: str) -> None:
     setup = preset_setup(preset_id, hidden=("lr",), lock_data=True)
-    decoded = decode(dict(parse_qsl(query_string(encode(setup)))), PRESET_IDS)
+    decoded = decode(dict(parse_qsl(query_string(encode(setup)))), PRESET_SETUPS)
     assert decoded.notices == ()
     assert decoded.setup == setup
     assert decoded.setup.preset == preset_id
     dataset = make_dataset(**toy_dataset_args(setup))
     config = model_config(setup, dataset)
     assert config.task == dataset.task
+
+
+def test_a_link_naming_only_a_preset_opens_that_exercise_and_may_change_it() -> None:
+    decoded = decode({"preset": "overfit_dropout"}, PRESET_SETUPS)
+    assert decoded.notices == ()
+    assert decoded.setup == preset_setup("overfit_dropout")
+    changed = decode({"preset": "overfit_dropout", "epochs": "20", "hide": "layers"}, PRESET_SETUPS).setup
+    assert changed.epochs == 20 and changed.hidden == ("layers",)
+    assert changed.layers == preset_by_id("overfit_dropout").setup.layers
 
 
 def test_the_presets_set_what_their_commentary_talks_about() -> None:

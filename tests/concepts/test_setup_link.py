@@ -36,7 +36,7 @@ ROUND_TRIP_SETUPS = [
 @pytest.mark.parametrize("setup", ROUND_TRIP_SETUPS)
 def test_every_setting_survives_the_round_trip_through_a_url(setup: BuilderSetup) -> None:
     link = query_string(encode(setup))
-    decoded = decode(dict(parse_qsl(link)), known_presets=("overfit",))
+    decoded = decode(dict(parse_qsl(link)), presets={"overfit": BuilderSetup()})
     assert decoded.notices == ()
     assert decoded.setup == setup
 

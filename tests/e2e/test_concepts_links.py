@@ -59,6 +59,24 @@ def test_a_bad_link_gets_a_korean_notice_and_the_page_works(page: Page, app_serv
     assert_no_exception(page)
 
 
+def test_clicking_the_plane_adds_points_of_the_chosen_class(page: Page, app_server: str) -> None:
+    open_link(page, app_server, "concepts?data=points")
+    plane = page.locator(".st-key-concepts_points_chart_0 .nsewdrag")
+    plane.scroll_into_view_if_needed()
+    box = plane.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
+    wait_for_app(page)
+    page.locator(".st-key-concepts_point_class").get_by_text("클래스 1").click()
+    wait_for_app(page)
+    plane = page.locator(".st-key-concepts_points_chart_1 .nsewdrag")
+    box = plane.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.7)
+    wait_for_app(page)
+    expect(page.get_by_text("점이 2개입니다", exact=False)).to_be_visible()
+    expect(page.locator(".st-key-concepts_points_chart_2")).to_contain_text("클래스 1")
+    assert_no_exception(page)
+
+
 def people_csv(path: Path) -> Path:
     """A CP949 CSV as Excel saves it: Korean headers, two numeric features and a word label."""
     lines = ["키,몸무게,성별"]

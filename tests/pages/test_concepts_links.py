@@ -101,6 +101,15 @@ def test_a_preset_sets_every_control_explains_itself_and_goes_into_the_link() ->
     assert "layers=64:relu:0.3:l2-0.01" in link
 
 
+def test_a_link_naming_only_a_preset_opens_that_exercise() -> None:
+    app = open_link({"preset": "linear_circle"})
+    assert app.slider(key="concepts_depth").value == 0
+    assert app.selectbox(key="concepts_preset_choice").value == "linear_circle"
+    assert any("선형 모델로는 원을 못 나눈다" in element.value for element in app.info)
+    assert app.query_params["layers"] in ("none", ["none"])
+    assert not app.warning
+
+
 def test_hand_made_points_train_and_show_their_code() -> None:
     app = open_link({"data": "points", "epochs": "2", "val": "0"})
     assert any("10개 이상" in element.value for element in app.info)
