@@ -90,6 +90,9 @@ def load_from_url() -> None:
     params = st.query_params.to_dict()
     if params == st.session_state.get(keys.URL_SEEN):
         return
+    if not params and keys.SETUP in st.session_state:
+        # Back from another lesson (which clears the address's settings): keep the student's setup.
+        return
     decoded = decode(params, PRESET_SETUPS)
     apply(decoded.setup)
     st.session_state[keys.URL_SEEN] = params

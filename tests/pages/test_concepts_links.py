@@ -127,3 +127,16 @@ def test_hand_made_points_train_and_show_their_code() -> None:
     code = next(block.value for block in app.code if "keras.Sequential" in block.value)
     assert "X = np.array([" in code
     assert not error_texts(app)
+
+
+def test_a_visit_to_another_lesson_keeps_the_builder_settings() -> None:
+    app = open_link({"epochs": "7", "optimizer": "rmsprop"})
+    app.slider(key="concepts_depth").set_value(1).run()
+    app.switch_page("pages/home.py").run()
+    app.query_params.clear()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.slider(key="concepts_builder_epochs").value == 7
+    assert app.selectbox(key="concepts_optimizer").value == "rmsprop"
+    assert app.slider(key="concepts_depth").value == 1
+    assert app.query_params["epochs"] in ("7", ["7"])
