@@ -17,9 +17,12 @@ TASK_LABELS = {TASK_REGRESSION: ("회귀 (숫자 맞히기)", "regression (a num
                TASK_CLASSIFICATION: ("분류 (클래스 고르기)", "classification (a class)")}
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def cached_table(data: bytes, file_name: str) -> csv_data.CsvTable:
-    """The parsed upload, once per file content and name for the whole server."""
+    """The parsed upload, once per file content and name for the whole server.
+
+    Shared rather than copied on every rerun (a 5 MB table of text is slow to unpickle); nothing mutates it.
+    """
     return csv_data.read_csv_upload(data, file_name)
 
 
