@@ -262,3 +262,20 @@ def test_generated_code_reads_a_csv_and_trains_the_same_model(tmp_path, monkeypa
     train, _ = split_dataset(dataset)
     np.testing.assert_allclose(namespace["X_train"], train.features, atol=1e-5)
     assert len(namespace["history"].history["val_loss"]) == 1
+
+
+def test_a_csv_with_three_features_trains_without_a_boundary_picture() -> None:
+    """The decision boundary needs exactly two inputs; other CSV shapes train without one."""
+    from core.concepts.csv_data import CsvChoice, dataset_from_table, read_csv_upload
+
+    rng = np.random.default_rng(1)
+    rows = ["a,b,c,y"] + [f"{a:.3f},{b:.3f},{c:.3f},{int(a + b + c > 0)}" for a, b, c in rng.normal(size=(50, 3))]
+    table = read_csv_upload(("\n".join(rows) + "\n").encode(), "three.csv")
+    dataset = dataset_from_table(table, CsvChoice(("a", "b", "c"), "y", "classification"))
+    config = ModelConfig(input_dim=3, epochs=2)
+    run = prepare_run(config, dataset)
+    progress = run.job.start().join(timeout=60)
+    assert progress.status == STATUS_FINISHED
+    assert progress.snapshots == [] or all(snapshot is None for snapshot in progress.snapshots)
+    prediction = predict_point(run.model, config, dataset.scale_point(np.array([[0.1, 0.2, 0.3]])))
+    assert prediction.predicted_class in (0, 1)
