@@ -35,22 +35,27 @@ PRESETS: tuple[Preset, ...] = (
         "linear_circle", "선형 모델로는 원을 못 나눈다", "A linear model cannot separate a circle",
         BuilderSetup(dataset="circle", layers=(), epochs=40, learning_rate=0.03),
         "은닉층이 없으면 모델은 `sigmoid(w1·x1 + w2·x2 + b)` 하나뿐이라 결정 경계가 **직선**입니다. 원 안과 밖은 "
-        "직선 하나로 나눌 수 없으니 LOSS가 어느 정도에서 멈추고 정확도는 절반 근처에 머뭅니다. 학습이 끝나면 "
+        "직선 하나로 나눌 수 없으니 LOSS가 0.693(= ln 2, 반반으로 찍을 때의 교차 엔트로피) 근처에서 멈추고 "
+        "정확도는 50~70%에서 더 오르지 않습니다. 학습이 끝나면 "
         "'은닉층 수'를 1로 올리고(뉴런 4개 이상, relu 또는 tanh) 다시 학습해 경계가 휘어지는 것을 보세요.",
         "Without hidden layers the model is just `sigmoid(w1·x1 + w2·x2 + b)`: its decision boundary is a **straight "
-        "line**, and no line separates the inside of a circle from the outside. The loss stalls and accuracy stays "
-        "near one half. Then add one hidden layer (4+ units, relu or tanh) and train again: the boundary bends.",
+        "line**, and no line separates the inside of a circle from the outside. The loss stalls near 0.693 (= ln 2, "
+        "the cross-entropy of a 50/50 guess) and accuracy stays at 50-70%. Then add one hidden layer (4+ units, "
+        "relu or tanh) and train again: the boundary bends.",
     ),
     Preset(
         "big_learning_rate", "학습률이 너무 크면", "When the learning rate is too large",
-        BuilderSetup(dataset="gauss", class_count=3, optimizer="sgd", learning_rate=1.0, epochs=30,
+        BuilderSetup(dataset="circle", optimizer="adam", learning_rate=1.0, epochs=30,
                      layers=(LayerConfig(16, "relu"), LayerConfig(16, "relu"))),
         "가중치 업데이트는 `w ← w − 학습률 × 기울기`입니다. 학습률 1.0이면 한 번에 너무 멀리 움직여 골짜기를 "
-        "넘어가 버립니다: LOSS 곡선이 들쭉날쭉 튀거나 줄지 않고, 심하면 NaN이 됩니다. 학습률을 0.03으로 낮추고 "
-        "다시 학습해 LOSS가 매끄럽게 내려가는지 비교하세요.",
+        "넘어가 버립니다: 첫 에포크에 LOSS가 크게 튀어 오른 뒤 0.69 근처(반반으로 찍는 수준)에서 멈추고, "
+        "정확도는 50% 근처입니다. 큰 걸음에 ReLU 뉴런들이 꺼진 채(출력 0) 돌아오지 못하기도 합니다. 학습률을 0.03으로 "
+        "낮추고 다시 학습하면 LOSS가 매끄럽게 내려가고 정확도가 95%를 넘습니다. 회귀(사인 곡선)에서 SGD와 "
+        "학습률 1.0을 쓰면 LOSS가 NaN(발산)이 되는 것도 볼 수 있습니다.",
         "The update is `w ← w − learning rate × gradient`. At 1.0 each step jumps too far and overshoots the valley: "
-        "the loss curve jumps around or stops falling, and can become NaN. Lower it to 0.03 and train again to see "
-        "the loss fall smoothly.",
+        "the loss leaps up in the first epoch, then stalls near 0.69 (a 50/50 guess) with accuracy near 50%; big "
+        "steps can also leave ReLU units switched off for good. Lower it to 0.03 and train again: the loss falls "
+        "smoothly and accuracy passes 95%. With SGD at 1.0 on the sine regression the loss even becomes NaN.",
     ),
     Preset(
         "batch_iterations", "배치 크기와 반복 횟수", "Batch size and iterations",
@@ -92,11 +97,11 @@ PRESETS: tuple[Preset, ...] = (
         BuilderSetup(dataset="sine", layers=(LayerConfig(16, "linear"), LayerConfig(16, "linear")), epochs=60,
                      learning_rate=0.03),
         "은닉층을 두 개 쌓았지만 활성화가 linear라 순전파가 `W2·(W1·x + b1) + b2` = 한 번의 직선 계산과 같습니다. "
-        "층을 아무리 쌓아도 사인 곡선을 못 따라가고 직선 하나로 맞춥니다(R²가 낮음). 활성화를 tanh로 바꿔 "
-        "다시 학습하면 곡선이 휘어집니다.",
+        "층을 아무리 쌓아도 사인 곡선을 못 따라가고 직선 하나로 맞춥니다(R² 약 0.7). 두 층의 활성화를 tanh로 바꿔 "
+        "다시 학습하면 곡선이 휘어지고 R²가 0.95를 넘습니다.",
         "Two hidden layers, but with linear activations the forward pass `W2·(W1·x + b1) + b2` is one straight-line "
-        "computation. However many layers, the model fits a line to the sine wave (low R²). Switch to tanh and train "
-        "again: the curve bends.",
+        "computation. However many layers, the model fits a line to the sine wave (R² about 0.7). Switch both to tanh "
+        "and train again: the curve bends and R² passes 0.95.",
     ),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qsl
 
 import numpy as np
@@ -82,3 +83,19 @@ def test_overfitting_shows_in_the_curves_and_regularisation_tames_it() -> None:
     assert train < 0.5 * final
     _, regularised_lowest, regularised_final = validation_rise("overfit_dropout", 60)
     assert regularised_final - regularised_lowest < 0.5 * (final - lowest)
+
+
+def final_loss(setup, epochs: int) -> float:
+    """Train a setup briefly and return its last training loss."""
+    dataset = make_dataset(**toy_dataset_args(setup))
+    config = model_config(setup, dataset)
+    run = prepare_run(config.__class__(**{**config.__dict__, "epochs": epochs}), dataset)
+    progress = run.job.start().join(timeout=120)
+    assert progress.status == STATUS_FINISHED
+    return progress.history["loss"][-1]
+
+
+def test_the_big_learning_rate_fails_where_a_small_one_learns() -> None:
+    setup = preset_by_id("big_learning_rate").setup
+    assert final_loss(setup, 10) > 0.6
+    assert final_loss(replace(setup, learning_rate=0.03), 10) < 0.3
