@@ -45,9 +45,16 @@ def reset_choices(table: csv_data.CsvTable) -> None:
 def column_choice(table: csv_data.CsvTable, disabled: bool) -> csv_data.CsvChoice:
     """The target column, the problem kind and the feature columns."""
     signature = (table.file_name, len(table), tuple(table.columns))
-    if st.session_state.get(keys.CSV_SIGNATURE) != signature:
+    kept: csv_data.CsvChoice | None = st.session_state.get(keys.CSV_CHOICE)
+    if st.session_state.get(keys.CSV_SIGNATURE) != signature or (keys.CSV_TARGET not in st.session_state
+                                                                 and kept is None):
         st.session_state[keys.CSV_SIGNATURE] = signature
         reset_choices(table)
+    elif keys.CSV_TARGET not in st.session_state:
+        # Back from another lesson: the widgets forgot their values, the kept choice did not.
+        st.session_state[keys.CSV_TARGET] = st.session_state[keys.CSV_LAST_TARGET] = kept.target
+        st.session_state[keys.CSV_TASK] = kept.task
+        st.session_state[keys.CSV_FEATURES] = list(kept.features)
     target = st.selectbox(t("정답(target) 열", "target column"), table.columns, key=keys.CSV_TARGET,
                           disabled=disabled)
     if st.session_state.get(keys.CSV_LAST_TARGET) != target:
@@ -61,7 +68,9 @@ def column_choice(table: csv_data.CsvTable, disabled: bool) -> csv_data.CsvChoic
                     horizontal=True, disabled=disabled, format_func=lambda key: t(*TASK_LABELS[key]))
     features = st.multiselect(t("특성(입력) 열", "feature columns"), options, key=keys.CSV_FEATURES,
                               disabled=disabled)
-    return csv_data.CsvChoice(tuple(features), target, task)
+    choice = csv_data.CsvChoice(tuple(features), target, task)
+    st.session_state[keys.CSV_CHOICE] = choice
+    return choice
 
 
 def show_values_step(table: csv_data.CsvTable, choice: csv_data.CsvChoice, dataset: Dataset) -> None:
@@ -91,15 +100,23 @@ def render(disabled: bool) -> tuple[Dataset | None, list[str]]:
           f"{csv_data.MAX_CSV_ROWS:,} rows)"),
         key=keys.CSV_UPLOAD, disabled=disabled, max_upload_size=UPLOAD_CEILING_MB,
     )
-    if upload is None:
+    if upload is not None and st.session_state.get(keys.CSV_KEPT, ("", b""))[1] != upload.getvalue():
+        # Kept outside the uploader, which forgets its file when the student visits another lesson.
+        st.session_state[keys.CSV_KEPT] = (upload.name, upload.getvalue())
+        st.session_state.pop(keys.CSV_CHOICE, None)
+    kept: tuple[str, bytes] | None = st.session_state.get(keys.CSV_KEPT)
+    if kept is None:
         st.caption(t("첫 줄에 열 이름, 숫자로 된 특성 열과 정답 열이 있는 CSV를 올리세요. 예: 키,몸무게,성별",
                      "Upload a CSV with column names on the first line, numeric feature columns and a target "
                      "column, e.g. height,weight,sex"))
         return None, []
+    name, data = kept
+    if upload is None:
+        st.caption(t("앞서 올린 파일을 씁니다: ", "Using the file uploaded before: ") + markdown_literal(name))
     try:
-        table = cached_table(upload.getvalue(), upload.name)
+        table = cached_table(data, name)
         choice = column_choice(table, disabled)
-        dataset = cached_dataset(upload.getvalue(), upload.name, choice)
+        dataset = cached_dataset(data, name, choice)
     except csv_data.CsvDataError as error:
         # The message quotes the student's file (names, cells), so it is shown literally.
         user_error(markdown_literal(error.message_ko), markdown_literal(error.message_en))

@@ -115,3 +115,13 @@ def test_upload_a_csv_and_train_on_it(page: Page, app_server: str, tmp_path: Pat
     expect(page.locator("[data-testid='stMetric']").filter(has_text="argmax → 예측 클래스")).to_be_visible()
     assert_no_exception(page)
     save_screenshot(page, str(screenshot_dir / "concepts_csv.png"))
+
+    # A visit to another lesson and back keeps the file and the settings.
+    page.get_by_role("link", name="2. CNN 손글씨 숫자 분류").click()
+    wait_for_app(page)
+    page.get_by_role("link", name="1. 학습 개념").click()
+    expect(page.get_by_text("앞서 올린 파일을 씁니다", exact=False)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+    expect(keras_code(page)).to_contain_text("pd.read_csv('people.csv', encoding='cp949')")
+    expect(keras_code(page)).to_contain_text("epochs=5")
+    assert "data=csv" in page.url
+    assert_no_exception(page)
