@@ -9,6 +9,7 @@ Query string, one parameter per setting (all values are plain text):
 `data=circle&classes=2&samples=400&noise=0.1&layers=8:relu,8:relu:0.2:l2-0.01&loss=binary_crossentropy`
 `&optimizer=adam&lr=0.03&epochs=30&batch=32&val=0.2&hide=optimizer,lr&lock=data&preset=overfit`.
 Parameters a link leaves out keep their defaults, or the named preset's values.
+Hand-made points travel as `pts=x1:x2:class,…`.
 A layer is `units:activation`, optionally followed by its dropout rate and its penalty (`l1-0.01`,
 `l2-0.001`); `layers=none` is a model without hidden layers.
 """
@@ -20,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlencode
 
+from core.concepts.hand_points import MAX_POINTS, Point, PointsError, add_point
 from core.concepts.model_builder import (
     ACTIVATIONS,
     LOSSES,
@@ -84,6 +86,7 @@ class BuilderSetup:
     hidden: tuple[str, ...] = ()
     lock_data: bool = False
     preset: str | None = None
+    points: tuple[Point, ...] = ()
 
     @property
     def own_data(self) -> bool:
@@ -150,6 +153,29 @@ def decode_layer(text: str) -> LayerConfig:
     return with_penalty(layer, parts[3]) if len(parts) > 3 else layer
 
 
+def encode_points(points: tuple[Point, ...]) -> str:
+    """Hand-made points as `x1:x2:class,…` (two decimals: the click grid's precision)."""
+    # Adding 0.0 turns -0.0 into 0.0, so the link never shows "-0".
+    return ",".join(f"{x1 + 0.0:g}:{x2 + 0.0:g}:{label}" for x1, x2, label in points)
+
+
+def decode_points(text: str) -> tuple[Point, ...]:
+    """Read `x1:x2:class,…` back, checking every point like a click (raises ValueError)."""
+    points: tuple[Point, ...] = ()
+    parts = [part for part in text.split(",") if part.strip()]
+    if len(parts) > MAX_POINTS:
+        raise ValueError(f"at most {MAX_POINTS} points")
+    for part in parts:
+        x1, x2, label = part.split(":")
+        if float(label) != int(float(label)):
+            raise ValueError(f"bad class in {part!r}")
+        try:
+            points = add_point(points, float(x1), float(x2), int(float(label)))
+        except PointsError as error:
+            raise ValueError(str(error)) from error
+    return points
+
+
 def encode(setup: BuilderSetup) -> dict[str, str]:
     """The query parameters of a setup, in a fixed order (so the same setup always gives the same link)."""
     params = {
@@ -171,6 +197,8 @@ def encode(setup: BuilderSetup) -> dict[str, str]:
         params["lock"] = LOCK_DATA
     if setup.preset:
         params["preset"] = setup.preset
+    if setup.dataset == DATA_POINTS and setup.points:
+        params["pts"] = encode_points(setup.points)
     return params
 
 
@@ -243,6 +271,8 @@ PARSERS: dict[str, tuple[str, Callable[[str], object], str, str]] = {
     "batch": ("batch_size", _one_of(BATCH_SIZES), ", ".join(map(str, BATCH_SIZES)), ", ".join(map(str, BATCH_SIZES))),
     "val": ("validation_split", lambda text: _on_grid(float(text), VALIDATION_STEP, MAX_VALIDATION),
             "0~0.5 (0.05 단위)", "0-0.5 in steps of 0.05"),
+    "pts": ("points", decode_points, f"x1:x2:클래스 목록 (좌표 -1~1, 클래스 0~3, {MAX_POINTS}개까지)",
+            f"a list of x1:x2:class (coordinates -1..1, classes 0-3, up to {MAX_POINTS})"),
 }
 
 

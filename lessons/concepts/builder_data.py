@@ -93,7 +93,8 @@ def render(setup: BuilderSetup, training: bool) -> tuple[BuilderSetup, DataChoic
     if setup.dataset == DATA_CSV:
         dataset, code_lines = csv_upload.render(training)
     elif setup.dataset == DATA_POINTS:
-        dataset, code_lines = points_input.render(training)
+        dataset, code_lines = points_input.render(locked)
+        setup = replace(setup, points=points_input.current_points())
     else:
         setup = generator_controls(setup, locked)
         task, class_count = task_and_classes(setup)

@@ -82,11 +82,16 @@ def clear() -> None:
     st.session_state[keys.POINTS] = ()
 
 
+def current_points() -> tuple[hand_points.Point, ...]:
+    """The student's points (a restored draft holds lists, hence the conversion)."""
+    return tuple((float(x1), float(x2), int(label)) for x1, x2, label in st.session_state.get(keys.POINTS, ()))
+
+
 def render(disabled: bool) -> tuple[Dataset | None, list[str]]:
     """The class picker, the clickable plane and its buttons; returns the data set and its code, or (None, [])."""
     if not disabled:
         take_click()
-    points = tuple(tuple(point) for point in st.session_state.get(keys.POINTS, ()))
+    points = current_points()
     st.radio(t("찍을 점의 클래스", "class of the next point"), list(range(MAX_CLASSES)), key=keys.POINT_CLASS,
              horizontal=True, disabled=disabled, format_func=lambda label: t(f"클래스 {label}", f"class {label}"))
     st.caption(t("그래프를 클릭하면 고른 클래스의 점이 찍힙니다.",

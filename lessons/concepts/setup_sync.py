@@ -64,6 +64,8 @@ def apply(setup: BuilderSetup) -> None:
     for index in range(len(setup.layers), 8):
         for key in layer_keys(index).values():
             st.session_state.pop(key, None)
+    if setup.points:
+        st.session_state[keys.POINTS] = setup.points
     if setup.dataset in TOY_DATASETS:
         task, class_count = task_and_classes(setup)
         st.session_state[keys.LOSS_TASK] = (task, class_count)

@@ -30,6 +30,7 @@ ROUND_TRIP_SETUPS = [
     BuilderSetup(dataset="sine", layers=(), noise=0.0, validation_split=0.0, loss="mse"),
     BuilderSetup(dataset="csv", layers=tuple(LayerConfig(4, "linear", dropout=0.5) for _ in range(4))),
     BuilderSetup(dataset="points", hidden=HIDEABLE),
+    BuilderSetup(dataset="points", lock_data=True, points=((0.35, -0.2, 0), (-1.0, 1.0, 3), (0.125, 0.0, 1))),
 ]
 
 
@@ -50,6 +51,13 @@ def test_encoding_names_every_setting_and_reads_like_the_issue() -> None:
     assert set(changed) >= {"dataset", "layers", "optimizer", "learning_rate", "hidden", "lock_data"}
 
 
+def test_points_travel_only_with_the_points_dataset() -> None:
+    points = ((0.5, 0.5, 0), (-0.5, -0.5, 1))
+    assert encode(BuilderSetup(dataset="points", points=points))["pts"] == "0.5:0.5:0,-0.5:-0.5:1"
+    assert "pts" not in encode(BuilderSetup(dataset="circle", points=points))
+    assert decode({"data": "points", "pts": "0.5:0.5:0,-0.5:-0.5:1"}).setup.points == points
+
+
 def test_layers_text() -> None:
     assert encode_layer(LayerConfig(8, "relu")) == "8:relu"
     assert encode_layer(LayerConfig(16, "tanh", dropout=0.2, l2=0.01)) == "16:tanh:0.2:l2-0.01"
@@ -64,7 +72,9 @@ BAD_PARAMS = [
     {"val": "0.6"}, {"classes": "10"}, {"classes": "1"}, {"data": "mnist"}, {"loss": "hinge"},
     {"optimizer": "adagrad"}, {"layers": "8:swish"}, {"layers": "0:relu"}, {"layers": "65:relu"},
     {"layers": "8:relu,8:relu,8:relu,8:relu,8:relu"}, {"layers": "8:relu:0.4"}, {"layers": "8:relu:0:l3-1"},
-    {"layers": "<script>"}, {"hide": "everything"}, {"lock": "all"}, {"preset": "nope"}, {"bogus": "1"},
+    {"layers": "<script>"}, {"pts": "0.1:0.2"}, {"pts": "2:0:0"}, {"pts": "0:0:7"}, {"pts": "0:0:0.5"},
+    {"pts": "a:b:c"}, {"pts": ",".join(["0:0:0"] * 301)}, {"hide": "everything"}, {"lock": "all"},
+    {"preset": "nope"}, {"bogus": "1"},
 ]
 
 

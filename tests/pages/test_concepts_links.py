@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.concepts.setup_link import decode_points
 from tests.apptest_helpers import APP_PATH, error_texts
 
 PAGE = "pages/concepts.py"
@@ -140,3 +141,16 @@ def test_a_visit_to_another_lesson_keeps_the_builder_settings() -> None:
     assert app.selectbox(key="concepts_optimizer").value == "rmsprop"
     assert app.slider(key="concepts_depth").value == 1
     assert app.query_params["epochs"] in ("7", ["7"])
+
+
+def test_a_link_with_the_teachers_points_locked_trains_on_them() -> None:
+    points = ",".join(f"{-0.9 + 0.15 * index:.2f}:{0.5 if index % 2 else -0.5}:{index % 2}" for index in range(12))
+    app = open_link({"data": "points", "pts": points, "lock": "data", "epochs": "2"})
+    assert len(app.session_state["concepts_points"]) == 12
+    assert app.radio(key="concepts_point_class").disabled
+    assert app.button(key="concepts_points_clear").disabled
+    run = train(app)
+    assert len(run.train) + len(run.test) == 12
+    link_points = app.query_params["pts"]
+    assert decode_points(link_points if isinstance(link_points, str) else link_points[0]) == decode_points(points)
+    assert "-0:" not in link_points
