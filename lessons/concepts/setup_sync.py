@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.concepts.model_builder import LayerConfig, recommended_loss
+from core.concepts.model_builder import MAX_HIDDEN_LAYERS, LayerConfig, recommended_loss
 from core.concepts.presets import PRESET_SETUPS
 from core.concepts.setup_link import (
     TOY_DATASETS,
@@ -61,7 +61,7 @@ def apply(setup: BuilderSetup) -> None:
     st.session_state[keys.SETUP] = setup
     for key, value in widget_values(setup).items():
         st.session_state[key] = value
-    for index in range(len(setup.layers), 8):
+    for index in range(len(setup.layers), MAX_HIDDEN_LAYERS):
         for key in layer_keys(index).values():
             st.session_state.pop(key, None)
     if setup.points:

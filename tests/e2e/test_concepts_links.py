@@ -51,6 +51,21 @@ def test_shared_link_hides_controls_and_trains_with_the_teachers_settings(page: 
     assert_no_exception(page)
 
 
+def test_an_exercise_puts_itself_in_the_address_bar(page: Page, app_server: str) -> None:
+    """The builder reruns on its own (a fragment); the address still follows every change."""
+    open_link(page, app_server, "concepts")
+    page.locator(".st-key-concepts_preset_choice").click()
+    page.get_by_role("option", name="과적합과 드롭아웃").click()
+    wait_for_app(page)
+    page.locator(".st-key-concepts_preset_apply button").click()
+    wait_for_app(page)
+    expect(page.get_by_text("무엇을 볼까", exact=False)).to_be_visible()
+    expect(keras_code(page)).to_contain_text("keras.layers.Dropout(0.3)")
+    page.wait_for_function("window.location.search.includes('preset=overfit_dropout')", timeout=10_000)
+    assert "l2-0.01" in page.url
+    assert_no_exception(page)
+
+
 def test_a_bad_link_gets_a_korean_notice_and_the_page_works(page: Page, app_server: str) -> None:
     open_link(page, app_server, "concepts?epochs=-5&lr=abc&zzz=1")
     expect(page.get_by_text("링크의 일부 설정을 쓸 수 없어 기본값을 썼습니다", exact=False)).to_be_visible()
