@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_app
 
@@ -49,6 +49,25 @@ def test_shared_link_hides_controls_and_trains_with_the_teachers_settings(page: 
     link_box = page.locator("[data-testid='stCode']").filter(has_text="lock=data")
     expect(link_box).to_contain_text("optimizer=sgd")
     assert_no_exception(page)
+
+
+def test_a_student_phone_opens_the_teachers_points_locked(browser: Browser, app_server: str) -> None:
+    """A phone (touch, narrow screen) opens a link with the teacher's points: they are there and locked."""
+    points = ",".join(f"{-0.9 + 0.15 * index:.2f}:{0.5 if index % 2 else -0.5}:{index % 2}" for index in range(12))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                                  locale="ko-KR")
+    try:
+        page = context.new_page()
+        open_link(page, app_server, f"concepts?data=points&lock=data&hide=optimizer&epochs=2&pts={points}")
+        expect(page.get_by_text("점 12개, 클래스 2개")).to_be_visible()
+        expect(page.locator(".st-key-concepts_optimizer")).to_have_count(0)
+        expect(page.locator(".st-key-concepts_points_clear button")).to_be_disabled()
+        expect(keras_code(page)).to_contain_text("X = np.array([")
+        page.locator(".st-key-concepts_train button").tap()
+        expect(page.get_by_text("학습 완료")).to_be_visible(timeout=TRAINING_TIMEOUT_MS)
+        assert_no_exception(page)
+    finally:
+        context.close()
 
 
 def test_an_exercise_puts_itself_in_the_address_bar(page: Page, app_server: str) -> None:
