@@ -73,15 +73,12 @@ def test_a_student_phone_opens_the_teachers_points_locked(browser: Browser, app_
 def test_an_exercise_puts_itself_in_the_address_bar(page: Page, app_server: str) -> None:
     """The builder reruns on its own (a fragment); the address still follows every change."""
     open_link(page, app_server, "concepts")
-    page.locator(".st-key-concepts_preset_choice").click()
-    page.get_by_role("option", name="과적합과 드롭아웃").click()
-    wait_for_app(page)
     page.locator(".st-key-concepts_preset_apply button").click()
     wait_for_app(page)
     expect(page.get_by_text("무엇을 볼까", exact=False)).to_be_visible()
-    expect(keras_code(page)).to_contain_text("keras.layers.Dropout(0.3)")
-    page.wait_for_function("window.location.search.includes('preset=overfit_dropout')", timeout=10_000)
-    assert "l2-0.01" in page.url
+    expect(keras_code(page)).not_to_contain_text('keras.layers.Dense(8, activation="relu")')
+    page.wait_for_function("window.location.search.includes('preset=linear_circle')", timeout=10_000)
+    assert "layers=none" in page.url
     assert_no_exception(page)
 
 
