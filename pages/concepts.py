@@ -15,9 +15,9 @@ st.title(t("🔁 1. 학습 개념", "🔁 1. How models learn"))
 @section
 def builder_and_code() -> None:
     """Section 5 shows the code for section 4's settings, so the two rerun together."""
-    config = builder.render()
+    output = builder.render()
     st.divider()
-    code_panel.render(config)
+    code_panel.render(output.config, output.data_lines)
 
 
 # Each section reruns on its own when one of its widgets changes.

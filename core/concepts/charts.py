@@ -99,7 +99,7 @@ def _regression_traces(features: np.ndarray, targets: np.ndarray, snapshot: obje
 
 
 def _classification_traces(features: np.ndarray, targets: np.ndarray, snapshot: object | None,
-                           language: str) -> tuple[list, dict]:
+                           language: str, class_names: Sequence[str] = ()) -> tuple[list, dict]:
     boundary = snapshot if isinstance(snapshot, BoundarySnapshot) else None
     traces = []
     axes = {"xaxis": {"title": "x1"}, "yaxis": {"title": "x2"}}
@@ -113,21 +113,35 @@ def _classification_traces(features: np.ndarray, targets: np.ndarray, snapshot: 
         axes["yaxis"]["range"] = [float(boundary.axis_y[0]), float(boundary.axis_y[-1])]
     for label in np.unique(targets):
         mask = targets == label
-        traces.append(go.Scatter(x=features[mask, 0], y=features[mask, 1], mode="markers",
-                                 name=localized(language, f"클래스 {label}", f"class {label}"),
+        name = localized(language, f"클래스 {label}", f"class {label}")
+        if int(label) < len(class_names) and class_names[int(label)] != str(label):
+            name += f" ({class_names[int(label)]})"
+        traces.append(go.Scatter(x=features[mask, 0], y=features[mask, 1], mode="markers", name=name,
                                  marker={"color": CLASS_COLORS[int(label)], "size": 6,
                                          "line": {"width": 0.5, "color": "white"}}))
     return traces, axes
 
 
 def data_figure(features: np.ndarray, targets: np.ndarray, task: str, snapshot: object | None,
-                language: str = "ko") -> go.Figure:
+                language: str = "ko", feature_names: Sequence[str] = (),
+                class_names: Sequence[str] = ()) -> go.Figure:
     """The data with the model's current decision boundary (classification) or fitted curve (regression).
+
+    Data with more features than the picture has axes (a student's CSV) shows its first one or two.
 
     A training student's page redraws this twice a second, so it is built in one constructor call.
     """
-    build = _regression_traces if task == TASK_REGRESSION else _classification_traces
-    traces, axes = build(features, targets, snapshot, language)
+    if task != TASK_REGRESSION and features.shape[1] < 2:
+        # One feature of a student's CSV: the classes along a line.
+        features = np.column_stack([features[:, 0], np.zeros(len(features))])
+    if task == TASK_REGRESSION:
+        traces, axes = _regression_traces(features, targets, snapshot, language)
+    else:
+        traces, axes = _classification_traces(features, targets, snapshot, language, class_names)
+    if feature_names:
+        axes["xaxis"]["title"] = feature_names[0]
+        if task != TASK_REGRESSION and len(feature_names) > 1:
+            axes["yaxis"]["title"] = feature_names[1]
     title = localized(language, "학습 전", "before training")
     if snapshot is not None:
         title = localized(language, f"에포크 {snapshot.epoch}", f"epoch {snapshot.epoch}")

@@ -10,7 +10,7 @@ seeing what goes wrong is part of the lesson; `loss_advice` explains it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import keras
@@ -40,6 +40,8 @@ MAX_EPOCHS = 200
 MAX_BATCH_SIZE = 1024
 MAX_VALIDATION_SPLIT = 0.5
 MAX_POINT_VALUE = 1000.0
+MAX_DROPOUT = 0.8
+MAX_PENALTY = 1.0
 BOUNDARY_GRID_SIZE = 40
 FIT_CURVE_POINTS = 100
 GRID_PADDING = 0.2
@@ -48,10 +50,24 @@ TEST_FRACTION = 0.2
 
 @dataclass(frozen=True)
 class LayerConfig:
-    """One hidden `Dense` layer."""
+    """One hidden `Dense` layer: its L1/L2 weight penalty, and the `Dropout` rate that follows it (0 = none)."""
 
     units: int
     activation: str = "relu"
+    dropout: float = 0.0
+    l1: float = 0.0
+    l2: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.units <= MAX_UNITS:
+            raise ValueError(f"units must be between 1 and {MAX_UNITS}, got {self.units}")
+        if self.activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {self.activation!r}")
+        if not 0.0 <= self.dropout <= MAX_DROPOUT:
+            raise ValueError(f"dropout must be between 0 and {MAX_DROPOUT}, got {self.dropout}")
+        for name, value in (("l1", self.l1), ("l2", self.l2)):
+            if not 0.0 <= value <= MAX_PENALTY:
+                raise ValueError(f"{name} must be between 0 and {MAX_PENALTY}, got {value}")
 
 
 @dataclass(frozen=True)
@@ -79,11 +95,6 @@ class ModelConfig:
             raise ValueError(f"class_count must be between 2 and 10, got {self.class_count}")
         if len(self.hidden_layers) > MAX_HIDDEN_LAYERS:
             raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers, got {len(self.hidden_layers)}")
-        for layer in self.hidden_layers:
-            if not 1 <= layer.units <= MAX_UNITS:
-                raise ValueError(f"units must be between 1 and {MAX_UNITS}, got {layer.units}")
-            if layer.activation not in ACTIVATIONS:
-                raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {layer.activation!r}")
         if self.loss not in LOSSES:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}")
         if self.optimizer not in OPTIMIZERS:
@@ -315,6 +326,28 @@ def make_optimizer(name: str, learning_rate: float) -> keras.optimizers.Optimize
     return getattr(keras.optimizers, OPTIMIZERS[name])(learning_rate=learning_rate)
 
 
+def make_regularizer(layer: LayerConfig) -> keras.regularizers.Regularizer | None:
+    """The layer's weight penalty: L1 (sum of |w|), L2 (sum of w²), both, or none."""
+    if layer.l1 and layer.l2:
+        return keras.regularizers.L1L2(l1=layer.l1, l2=layer.l2)
+    if layer.l1:
+        return keras.regularizers.L1(layer.l1)
+    if layer.l2:
+        return keras.regularizers.L2(layer.l2)
+    return None
+
+
+def regularizer_code(layer: LayerConfig) -> str:
+    """The `kernel_regularizer=` argument of a layer in the generated code ("" when it has none)."""
+    if layer.l1 and layer.l2:
+        return f", kernel_regularizer=keras.regularizers.L1L2(l1={layer.l1!r}, l2={layer.l2!r})"
+    if layer.l1:
+        return f", kernel_regularizer=keras.regularizers.L1({layer.l1!r})"
+    if layer.l2:
+        return f", kernel_regularizer=keras.regularizers.L2({layer.l2!r})"
+    return ""
+
+
 def build_model(config: ModelConfig, seed_weights: bool = True) -> keras.Sequential:
     """Create, stack and compile the model the configuration describes.
 
@@ -326,7 +359,11 @@ def build_model(config: ModelConfig, seed_weights: bool = True) -> keras.Sequent
         keras.utils.set_random_seed(config.seed)
     output = output_spec(config)
     layers: list = [keras.Input(shape=(config.input_dim,))]
-    layers += [keras.layers.Dense(layer.units, activation=layer.activation) for layer in config.hidden_layers]
+    for layer in config.hidden_layers:
+        layers.append(keras.layers.Dense(layer.units, activation=layer.activation,
+                                         kernel_regularizer=make_regularizer(layer)))
+        if layer.dropout:
+            layers.append(keras.layers.Dropout(layer.dropout))
     layers.append(keras.layers.Dense(output.units, activation=output.activation))
     model = keras.Sequential(layers)
     model.compile(
@@ -381,12 +418,16 @@ def classes_from_output(output: np.ndarray) -> np.ndarray:
     return probabilities_from_output(output).argmax(axis=1)
 
 
-def make_epoch_snapshot(model: keras.Model, config: ModelConfig, dataset: Dataset) -> Callable[[int], object]:
+def make_epoch_snapshot(model: keras.Model, config: ModelConfig,
+                        dataset: Dataset) -> Callable[[int], object] | None:
     """Return `snapshot(epoch)`, which draws the current decision boundary or regression curve.
 
     It runs on the training thread after every epoch, so it calls the model directly (one small
-    forward pass) rather than starting a `predict` loop.
+    forward pass) rather than starting a `predict` loop. Only a plane (two features, classification)
+    or a line (one feature, regression) can be drawn; a student's CSV with other shapes gets None.
     """
+    if config.input_dim != (1 if config.task == TASK_REGRESSION else 2):
+        return None
     if config.task == TASK_REGRESSION:
         low, high = float(dataset.features.min()), float(dataset.features.max())
         xs = np.linspace(low - GRID_PADDING, high + GRID_PADDING, FIT_CURVE_POINTS, dtype="float32")
@@ -532,6 +573,7 @@ CODE_COMMENTS: dict[str, tuple[str, str]] = {
     "seed": ("# 같은 초기 가중치를 얻기 위해 시드를 고정합니다", "# Fix the seed to get the same starting weights"),
     "model": ("# 1) 모델 생성 + 층 추가 (입력층에는 입력 모양이 필요합니다)",
               "# 1) Create the model and add layers (the input layer needs the input shape)"),
+    "dropout": ("# 학습 중에만 뉴런 일부를 무작위로 끕니다", "# randomly switches off some units, in training only"),
     "compile": ("# 2) compile: 손실 함수, 옵티마이저(학습률), 평가 지표",
                 "# 2) compile: loss, optimizer (learning rate), metrics"),
     "jit": ("# 작은 모델은 XLA 컴파일을 끄는 편이 더 빠릅니다", "# Small models train faster without XLA compilation"),
@@ -549,18 +591,16 @@ def _comment(key: str, language: str, **values: object) -> str:
     return (english if language == "en" else korean).format(**values)
 
 
-def generate_code(config: ModelConfig, language: str = "ko") -> str:
+def generate_code(config: ModelConfig, language: str = "ko", data_lines: Sequence[str] = ()) -> str:
     """Keras code equivalent to the configuration: build, compile, fit, evaluate and predict.
 
-    The code expects `X_train, y_train, X_test, y_test` to exist (comments explain their shapes);
-    a test executes it and compares the model with `build_model(config)`.
+    `data_lines` make `X_train, y_train, X_test, y_test` (a student's CSV read with pandas, or their
+    points); without them the code expects those arrays to exist (comments explain their shapes).
+    A test executes it and compares the model with `build_model(config)`.
     """
     output = output_spec(config)
-    lines = [
-        "import keras",
-        "",
-        _comment("data", language, dim=config.input_dim),
-    ]
+    lines = ["import keras", ""]
+    lines += list(data_lines) if data_lines else [_comment("data", language, dim=config.input_dim)]
     if output.encoding == ENCODING_ONE_HOT:
         lines += [
             _comment("one_hot", language, last=config.class_count - 1),
@@ -582,9 +622,11 @@ def generate_code(config: ModelConfig, language: str = "ko") -> str:
         "model = keras.Sequential([",
         f"    keras.Input(shape=({config.input_dim},)),",
     ]
-    lines += [
-        f'    keras.layers.Dense({layer.units}, activation="{layer.activation}"),' for layer in config.hidden_layers
-    ]
+    for layer in config.hidden_layers:
+        penalty = regularizer_code(layer)
+        lines.append(f'    keras.layers.Dense({layer.units}, activation="{layer.activation}"{penalty}),')
+        if layer.dropout:
+            lines.append(f"    keras.layers.Dropout({layer.dropout!r}),  {_comment('dropout', language)}")
     lines += [
         f'    keras.layers.Dense({output.units}, activation="{output.activation}"),',
         "])",

@@ -7,7 +7,7 @@ would put one class only in the validation set) and scales the features to rough
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -38,15 +38,30 @@ MAX_CLASSES = 4
 MAX_NOISE = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """Features `(samples, input_dim)` as float32 and targets: floats for regression, int labels otherwise."""
+    """Features `(samples, input_dim)` as float32 and targets: floats for regression, int labels otherwise.
+
+    A student's own data also names its columns and classes, and keeps the mean and scale that
+    standardised its features, so a point typed in the original units can be scaled the same way.
+    """
 
     name: str
     task: str
     features: np.ndarray
     targets: np.ndarray
     class_count: int = 0
+    feature_names: tuple[str, ...] = ()
+    class_names: tuple[str, ...] = ()
+    feature_mean: np.ndarray | None = None
+    feature_scale: np.ndarray | None = None
+
+    def scale_point(self, point: np.ndarray) -> np.ndarray:
+        """A point in the data's original units, standardised like the features (unchanged if they were not)."""
+        point = np.asarray(point, dtype="float32")
+        if self.feature_mean is None or self.feature_scale is None:
+            return point
+        return ((point - self.feature_mean) / self.feature_scale).astype("float32")
 
     @property
     def input_dim(self) -> int:
@@ -182,6 +197,6 @@ def split_dataset(dataset: Dataset, test_fraction: float = 0.2) -> tuple[Dataset
     cut = len(dataset) - test_count
 
     def part(rows: slice) -> Dataset:
-        return Dataset(dataset.name, dataset.task, dataset.features[rows], dataset.targets[rows], dataset.class_count)
+        return replace(dataset, features=dataset.features[rows], targets=dataset.targets[rows])
 
     return part(slice(0, cut)), part(slice(cut, None))

@@ -12,8 +12,10 @@ from core.concepts import model_builder as builder
 from core.concepts.charts import class_probability_figure, data_figure
 from core.concepts.toy_datasets import TASK_CLASSIFICATION
 from core.training import TrainingProgress
-from lessons.common import fmt, language, render_progress, t, user_error
+from lessons.common import fmt, language, markdown_literal, render_progress, t, user_error
 from lessons.concepts import state as keys
+
+MAX_FORM_COLUMNS = 4
 
 
 def render_live(run: builder.BuilderRun, replay_epoch: int | None) -> Callable[[TrainingProgress], None]:
@@ -29,7 +31,8 @@ def render_live(run: builder.BuilderRun, replay_epoch: int | None) -> Callable[[
                 index = min(max(replay_epoch, 1), len(progress.snapshots)) - 1
             snapshot = progress.snapshots[index]
         boundary_column.plotly_chart(
-            data_figure(run.train.features, run.train.targets, run.config.task, snapshot, language())
+            data_figure(run.train.features, run.train.targets, run.config.task, snapshot, language(),
+                        run.train.feature_names, run.train.class_names)
         )
 
     return render
@@ -47,7 +50,7 @@ def show_evaluation(run: builder.BuilderRun) -> None:
         metric_column, matrix_column = st.columns([1, 2])
         metric_column.metric("loss", fmt(evaluation.loss))
         metric_column.metric(t("정확도 (accuracy)", "accuracy"), f"{evaluation.accuracy:.1%}")
-        labels = [str(index) for index in range(run.config.class_count)]
+        labels = list(run.train.class_names) or [str(index) for index in range(run.config.class_count)]
         matrix_column.plotly_chart(confusion_figure(evaluation.confusion.tolist(), labels, language()),
                                    key=keys.CONFUSION)
         st.caption(t("혼동 행렬: 행은 정답, 열은 예측입니다. 대각선이 맞힌 개수입니다.",
@@ -63,12 +66,20 @@ def show_evaluation(run: builder.BuilderRun) -> None:
 
 def prediction_form(run: builder.BuilderRun) -> None:
     """The point's coordinates; a valid submission stores the model's prediction in the session."""
+    dim = run.config.input_dim
+    names = ["x"] if dim == 1 else [f"x{index + 1}" for index in range(dim)]
+    labels = [markdown_literal(name) for name in run.train.feature_names] or names
+    scaled = run.train.feature_mean is not None
     with st.form(keys.PREDICT_FORM):
-        columns = st.columns(run.config.input_dim + 1)
-        names = ["x"] if run.config.input_dim == 1 else ["x1", "x2"]
-        texts = [columns[index].text_input(name, value="0.5", key=keys.point_coordinate(name))
+        columns = st.columns(min(dim, MAX_FORM_COLUMNS) + 1)
+        default = [f"{value:.4g}" for value in run.train.feature_mean] if scaled else ["0.5"] * dim
+        texts = [columns[index % MAX_FORM_COLUMNS].text_input(labels[index], value=default[index],
+                                                              key=keys.point_coordinate(name))
                  for index, name in enumerate(names)]
         submitted = columns[-1].form_submit_button(t("예측", "Predict"))
+    if scaled:
+        st.caption(t("원래 단위로 입력하세요. 학습 때와 같은 평균·표준편차로 표준화한 뒤 predict()에 넣습니다.",
+                     "Type values in the file's units; they are standardised like the training data first."))
     if not submitted:
         return
     try:
@@ -78,7 +89,7 @@ def prediction_form(run: builder.BuilderRun) -> None:
                    f"크기는 ±{builder.MAX_POINT_VALUE:g} 이내여야 합니다.",
                    f"Type the coordinates as numbers (e.g. 0.5, -0.3) within ±{builder.MAX_POINT_VALUE:g}.")
     else:
-        st.session_state[keys.PREDICTION] = builder.predict_point(run.model, run.config, point)
+        st.session_state[keys.PREDICTION] = builder.predict_point(run.model, run.config, run.train.scale_point(point))
 
 
 def show_prediction(run: builder.BuilderRun) -> None:
@@ -95,7 +106,10 @@ def show_prediction(run: builder.BuilderRun) -> None:
         return
     columns = st.columns([1, 1])
     columns[0].plotly_chart(class_probability_figure(prediction.probabilities, language()), key=keys.PROBABILITIES)
-    columns[1].metric(t("argmax → 예측 클래스", "argmax → predicted class"), prediction.predicted_class)
+    names = run.train.class_names
+    predicted = prediction.predicted_class
+    shown = f"{predicted} ({names[predicted]})" if names and names[predicted] != str(predicted) else predicted
+    columns[1].metric(t("argmax → 예측 클래스", "argmax → predicted class"), shown)
     columns[1].markdown(t(
         "`model.predict_classes()`는 Keras에서 **삭제**되었습니다. 마지막 층이 softmax인지 sigmoid인지에 따라 "
         "뜻이 달라 헷갈렸기 때문입니다. 지금은 `np.argmax(model.predict(X), axis=1)` (sigmoid 출력 1개면 "

@@ -37,6 +37,7 @@ EPOCHS = "concepts_epochs"
 BATCH_CHART = "concepts_batch_chart"
 
 # 4 · model builder
+POINTS_VERSION = "concepts_points_version"
 RUN = "concepts_run"
 RUN_ERROR = "concepts_run_error"
 PREDICTION = "concepts_prediction"
@@ -62,6 +63,48 @@ PREDICT_FORM = "concepts_predict_form"
 PROBABILITIES = "concepts_probabilities"
 
 
+# 4 · own data, presets and links
+SETUP = "concepts_setup"
+URL_SEEN = "concepts_url_seen"
+URL_NOTICES = "concepts_url_notices"
+URL_NOTICES_DISMISS = "concepts_url_notices_dismiss"
+CSV_UPLOAD = "concepts_csv_upload"
+CSV_TARGET = "concepts_csv_target"
+CSV_FEATURES = "concepts_csv_features"
+CSV_TASK = "concepts_csv_task"
+CSV_LAST_TARGET = "concepts_csv_last_target"
+CSV_SIGNATURE = "concepts_csv_signature"
+CSV_KEPT = "concepts_csv_kept"
+CSV_CHOICE = "concepts_csv_choice"
+POINTS = "concepts_points"
+POINT_CLASS = "concepts_point_class"
+POINT_FORM = "concepts_point_form"
+POINT_X1 = "concepts_new_x1"
+POINT_X2 = "concepts_new_x2"
+POINTS_UNDO = "concepts_points_undo"
+POINTS_CLEAR = "concepts_points_clear"
+POINTS_ERROR = "concepts_points_error"
+PRESET_CHOICE = "concepts_preset_choice"
+PRESET_APPLY = "concepts_preset_apply"
+SHARE_HIDE = "concepts_share_hide"
+SHARE_LOCK = "concepts_share_lock"
+
+
+def points_chart(version: int) -> str:
+    """The click-to-add chart; a new version after each click clears the chart's selection."""
+    return f"concepts_points_chart_{version}"
+
+
+def layer_dropout(index: int) -> str:
+    """The dropout rate after hidden layer `index`."""
+    return f"concepts_dropout_{index}"
+
+
+def layer_penalty(index: int) -> str:
+    """The L1/L2 weight penalty of hidden layer `index`."""
+    return f"concepts_penalty_{index}"
+
+
 def layer_units(index: int) -> str:
     """The units input of hidden layer `index`."""
     return f"concepts_units_{index}"
@@ -79,5 +122,7 @@ def point_coordinate(name: str) -> str:
 
 # What a reload brings back (lessons.continuity): the builder's run (its job and trained model) and the
 # stepper. MODELS name the keys whose value means "this student trained a model here".
-KEPT = (RUN, STEPPER, STEPPER_RECORD, PREDICTION)
+KEPT = (RUN, STEPPER, STEPPER_RECORD, PREDICTION, POINTS)
 MODELS = (RUN,)
+# The hand-made points also survive a move to another replica.
+DRAFTS = (POINTS,)

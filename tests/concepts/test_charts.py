@@ -55,3 +55,15 @@ def test_data_figure_adds_the_boundary_and_the_fitted_curve() -> None:
 def test_class_probability_figure_labels_each_class() -> None:
     figure = charts.class_probability_figure([0.25, 0.75], "en")
     assert list(figure.data[0].x) == ["class 0", "class 1"] and list(figure.data[0].text) == ["25.0%", "75.0%"]
+
+
+def test_data_figure_draws_a_students_csv_with_its_names() -> None:
+    features = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], dtype="float32")
+    targets = np.array([0, 1])
+    figure = charts.data_figure(features, targets, TASK_CLASSIFICATION, None, "ko", ("키", "몸무게", "나이"),
+                                ("남", "여"))
+    assert figure.layout.xaxis.title.text == "키"
+    assert figure.layout.yaxis.title.text == "몸무게"
+    assert [trace.name for trace in figure.data] == ["클래스 0 (남)", "클래스 1 (여)"]
+    one_feature = charts.data_figure(features[:, :1], targets, TASK_CLASSIFICATION, None, "en", ("height",))
+    assert list(one_feature.data[0].y) == [0.0]

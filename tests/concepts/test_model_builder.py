@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 import pytest
 
@@ -34,10 +35,15 @@ from core.training import STATUS_FINISHED
 
 
 def architecture(model) -> list[tuple]:
-    """Layer type, units, activation and parameter count of every layer."""
-    return [
-        (type(layer).__name__, layer.units, layer.activation.__name__, layer.count_params()) for layer in model.layers
-    ]
+    """Layer type, units, activation, weight penalty and parameter count of every layer; a Dropout's rate."""
+    rows = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dropout):
+            rows.append(("Dropout", layer.rate))
+            continue
+        penalty = layer.kernel_regularizer.get_config() if layer.kernel_regularizer is not None else None
+        rows.append((type(layer).__name__, layer.units, layer.activation.__name__, penalty, layer.count_params()))
+    return rows
 
 
 def test_default_model_summary_counts_parameters_per_layer() -> None:
@@ -90,6 +96,8 @@ def test_targets_are_encoded_for_the_loss() -> None:
         ModelConfig(task="regression", input_dim=1, loss="mse", optimizer="rmsprop",
                     hidden_layers=(LayerConfig(4, "sigmoid"), LayerConfig(3, "linear"), LayerConfig(2, "relu"))),
         ModelConfig(class_count=4, loss="binary_crossentropy", hidden_layers=()),
+        ModelConfig(hidden_layers=(LayerConfig(16, "relu", dropout=0.3, l2=0.01), LayerConfig(8, "tanh", l1=0.001),
+                                   LayerConfig(4, "relu", dropout=0.1, l1=0.01, l2=0.001))),
     ],
 )
 def test_generated_code_runs_and_builds_the_same_model(config: ModelConfig) -> None:
@@ -186,7 +194,7 @@ def test_prepare_run_rejects_a_mismatched_dataset() -> None:
 def test_config_validation() -> None:
     bad_changes = [
         {"loss": "hinge"}, {"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"validation_split": 0.9},
-        {"hidden_layers": (LayerConfig(0),)}, {"hidden_layers": (LayerConfig(4, "swish"),)}, {"optimizer": "adagrad"},
+        {"hidden_layers": (LayerConfig(4),) * 5}, {"optimizer": "adagrad"},
     ]
     for changes in bad_changes:
         with pytest.raises(ValueError):
@@ -198,3 +206,76 @@ def test_confusion_matrix_and_r2() -> None:
     np.testing.assert_array_equal(matrix, [[1, 1, 0], [0, 1, 0], [0, 0, 1]])
     assert r2_score(np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])) == 1.0
     assert r2_score(np.array([1.0, 2.0, 3.0]), np.array([2.0, 2.0, 2.0])) == 0.0
+
+
+def test_dropout_and_penalties_are_in_the_model_and_its_code() -> None:
+    config = ModelConfig(hidden_layers=(LayerConfig(16, "relu", dropout=0.3, l2=0.01),
+                                        LayerConfig(8, "relu", l1=0.001)))
+    model = build_model(config)
+    kinds = [type(layer).__name__ for layer in model.layers]
+    assert kinds == ["Dense", "Dropout", "Dense", "Dense"]
+    assert model.layers[1].rate == pytest.approx(0.3)
+    assert model.layers[0].kernel_regularizer.get_config() == pytest.approx({"l2": 0.01})
+    assert model.layers[2].kernel_regularizer.get_config() == pytest.approx({"l1": 0.001})
+    assert model.layers[3].kernel_regularizer is None
+    # The penalty is part of the loss: a forward pass adds one term per penalised layer.
+    model(np.zeros((1, 2), dtype="float32"))
+    assert len(model.losses) == 2
+    code = generate_code(config)
+    assert 'keras.layers.Dense(16, activation="relu", kernel_regularizer=keras.regularizers.L2(0.01)),' in code
+    assert "keras.layers.Dropout(0.3)," in code
+    assert "keras.regularizers.L1(0.001)" in code
+    # model.summary() counts the Dropout layer with no parameters.
+    rows = summary_rows(model)
+    assert [row.kind for row in rows][:2] == ["Dense", "Dropout"]
+    assert rows[1].params == 0
+
+
+def test_layer_settings_are_validated() -> None:
+    for bad in [{"units": 0}, {"units": 65}, {"activation": "swish"}, {"dropout": 0.9}, {"dropout": -0.1},
+                {"l1": -1.0}, {"l2": 2.0}]:
+        with pytest.raises(ValueError):
+            LayerConfig(**{"units": 8, "activation": "relu", **bad})
+
+
+def test_generated_code_reads_a_csv_and_trains_the_same_model(tmp_path, monkeypatch) -> None:
+    """The code panel's program for an uploaded CSV runs as is: pandas, df.values, standardising, Keras."""
+    from core.concepts.csv_data import CsvChoice, dataset_from_table, loading_code, read_csv_upload
+
+    rng = np.random.default_rng(0)
+    rows = ["length,width,kind"] + [f"{value:.3f},{other:.3f},{'big' if value + other > 10 else 'small'}"
+                                    for value, other in rng.uniform(2, 8, size=(60, 2))]
+    data = ("\n".join(rows) + "\n").encode("cp949")
+    table = read_csv_upload(data, "shapes.csv")
+    choice = CsvChoice(("length", "width"), "kind", "classification")
+    dataset = dataset_from_table(table, choice)
+    config = ModelConfig(hidden_layers=(LayerConfig(8, "relu", dropout=0.2, l2=0.01),), epochs=1)
+    expected = build_model(config)
+    (tmp_path / "shapes.csv").write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    code = generate_code(config, "ko", loading_code(table, choice, "ko"))
+    assert "pd.read_csv('shapes.csv'" in code
+    assert "].values" in code
+    namespace: dict = {}
+    exec(compile(code, "<generated>", "exec"), namespace)  # noqa: S102 - the point of the test
+    assert architecture(namespace["model"]) == architecture(expected)
+    train, _ = split_dataset(dataset)
+    np.testing.assert_allclose(namespace["X_train"], train.features, atol=1e-5)
+    assert len(namespace["history"].history["val_loss"]) == 1
+
+
+def test_a_csv_with_three_features_trains_without_a_boundary_picture() -> None:
+    """The decision boundary needs exactly two inputs; other CSV shapes train without one."""
+    from core.concepts.csv_data import CsvChoice, dataset_from_table, read_csv_upload
+
+    rng = np.random.default_rng(1)
+    rows = ["a,b,c,y"] + [f"{a:.3f},{b:.3f},{c:.3f},{int(a + b + c > 0)}" for a, b, c in rng.normal(size=(50, 3))]
+    table = read_csv_upload(("\n".join(rows) + "\n").encode(), "three.csv")
+    dataset = dataset_from_table(table, CsvChoice(("a", "b", "c"), "y", "classification"))
+    config = ModelConfig(input_dim=3, epochs=2)
+    run = prepare_run(config, dataset)
+    progress = run.job.start().join(timeout=60)
+    assert progress.status == STATUS_FINISHED
+    assert progress.snapshots == [] or all(snapshot is None for snapshot in progress.snapshots)
+    prediction = predict_point(run.model, config, dataset.scale_point(np.array([[0.1, 0.2, 0.3]])))
+    assert prediction.predicted_class in (0, 1)
