@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core.language import embeddings, rnn_lesson, text_corpus
+from core.language import embeddings, kiwi_text, rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService, get_tagger_service, measure_tagger_speed
 from core.language.korean_text import CleaningStep, SpacingComparison, clean_text, compare_spacing
 from core.language.sentiment_model import SentimentPrediction, load_sentiment_bundle, predict_sentence
@@ -25,6 +25,12 @@ RESULT_TTL_SECONDS = 2 * 60 * 60
 def tagger_service(name: str) -> TaggerService:
     """The konlpy tagger, started once per process on its own worker thread and shared read-only."""
     return get_tagger_service(name)
+
+
+@st.cache_resource(show_spinner=False)
+def kiwi_corrector() -> kiwi_text.KiwiCorrector:
+    """Kiwi's spacing and typo correction: one analyser per process, thread-safe, shared read-only."""
+    return kiwi_text.KiwiCorrector(kiwi_text.get_kiwi())
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,11 +106,19 @@ def _shared_result(function):
 
 @_shared_result
 def cleaning_steps(sentence: str, tagger: str, normalize: bool, remove_urls: bool, remove_emoji: bool,
-                   remove_special: bool) -> list[CleaningStep]:
+                   remove_special: bool, spacing: bool = False, typos: bool = False) -> list[CleaningStep]:
     """Step 1's noise canceling of one sentence with one set of switches."""
     normalizer = tagger_service(tagger).normalize if normalize else None
+    corrector = kiwi_corrector() if spacing or typos else None
     return clean_text(sentence, normalizer=normalizer, remove_urls=remove_urls, remove_emoji=remove_emoji,
-                      remove_special=remove_special)
+                      remove_special=remove_special, spacing=corrector.space if spacing else None,
+                      typos=corrector.correct_typos if typos else None)
+
+
+@_shared_result
+def kiwi_spaced(text: str) -> str:
+    """One text after Kiwi's spacing correction (the no-space example compares tokens before and after)."""
+    return kiwi_corrector().space(text).text
 
 
 @_shared_result

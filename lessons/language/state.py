@@ -16,6 +16,9 @@ def measured_speed(tagger: str) -> str:
 
 # ① the student's sentence, steps 1–9
 SENTENCE = "nlp_sentence"
+KIWI_SPACING = "nlp_kiwi_spacing"
+KIWI_TYPOS = "nlp_kiwi_typos"
+NO_SPACE_EXAMPLE = "nlp_no_space_example"
 NORMALIZE = "nlp_normalize"
 REMOVE_URLS = "nlp_remove_urls"
 REMOVE_EMOJI = "nlp_remove_emoji"
