@@ -70,6 +70,7 @@ class CellResult:
     held_out_accuracy: float
     train_seconds: float
     parameters: int
+    recurrent_parameters: int
     first_token_change: float
     gradient_profile: list[float]
 
@@ -146,6 +147,7 @@ def compare_cells(train_ids: Sequence[Sequence[int]], train_labels: np.ndarray, 
         seconds = clock() - started
         accuracy = float(np.mean((predict(model, x_test) >= 0.5).astype(int) == np.asarray(test_labels)))
         results.append(CellResult(cell, accuracy, seconds, int(model.count_params()),
+                                  int(model.get_layer("rnn").count_params()),
                                   first_token_change(model, x_test[rows], lengths),
                                   gradient_profile(model, x_test[rows], config.long_min_tokens)))
     return results

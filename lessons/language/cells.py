@@ -16,7 +16,8 @@ def results_table(info: dict) -> None:
         t("셀", "cell"): [cell["cell"] for cell in cells],
         t("테스트 정확도", "held-out accuracy"): [f"{cell['held_out_accuracy']:.1%}" for cell in cells],
         t("학습 시간", "training time"): [f"{cell['train_seconds']:.0f} s" for cell in cells],
-        t("파라미터 수", "parameters"): [f"{cell['parameters']:,}" for cell in cells],
+        t("파라미터 수 (전체)", "parameters (all)"): [f"{cell['parameters']:,}" for cell in cells],
+        t("순환층 파라미터", "recurrent layer"): [f"{cell.get('recurrent_parameters', 0):,}" for cell in cells],
         t("첫 토큰을 가리면 바뀌는 확률", "probability change when the first token is masked"):
             [f"{cell['first_token_change']:.3f}" for cell in cells],
     })
@@ -54,14 +55,15 @@ def render() -> None:
         "tanh의 기울기를 한 번씩 곱합니다. SimpleRNN에서는 이 곱이 대개 1보다 작아서, 앞쪽 단어까지 가는 기울기가 "
         "거듭제곱으로 줄어듭니다. 그래서 긴 리뷰의 앞부분에서는 거의 배우지 못하고, 첫 토큰을 가려도 예측이 별로 "
         "바뀌지 않습니다. LSTM(셀 상태와 입력·망각·출력 게이트)과 GRU(업데이트·리셋 게이트)는 게이트가 열려 있으면 "
-        "기억과 기울기를 거의 그대로 뒤로 전달하므로 먼 단어에서도 배울 수 있습니다. "
-        "대신 파라미터가 3~4배 많고 느립니다.",
+        "기억과 기울기를 거의 그대로 뒤로 전달하므로 먼 단어에서도 배울 수 있습니다. 대신 순환층의 가중치가 "
+        "SimpleRNN의 4배(LSTM)·3배(GRU)이고 계산이 더 많습니다(여기서는 전체 파라미터 대부분이 Embedding 층입니다).",
         "**Why LSTM and GRU exist: vanishing gradients.** Backpropagation through time multiplies, once per step, by "
         "the recurrent weights and the tanh slope. In a SimpleRNN that product is usually below one, so the gradient "
         "that reaches early words shrinks geometrically: the cell barely learns from the start of a long review, and "
         "masking its first token hardly changes the prediction. LSTM (a cell state with input, forget and output "
         "gates) and GRU (update and reset gates) pass memory and gradient back almost unchanged while their gates "
-        "are open, so they can learn from distant words, at 3–4× the parameters and time.",
+        "are open, so they can learn from distant words. Their recurrent layer has 4× (LSTM) or 3× (GRU) the "
+        "weights of a SimpleRNN and more computation (here most parameters are in the Embedding layer).",
     ))
     profiles = {cell["cell"]: cell["gradient_profile"] for cell in info["cells"]}
     st.plotly_chart(charts.gradient_profile_figure(profiles, language()), key=keys.CELL_GRADIENTS)

@@ -43,6 +43,8 @@ def test_the_three_cells_train_alike_and_report_every_measure() -> None:
     assert parameters["SimpleRNN"] == embedding + (4 * 4 + 4 * 4 + 4) + dense
     assert parameters["LSTM"] == embedding + 4 * (4 * 4 + 4 * 4 + 4) + dense
     assert parameters["SimpleRNN"] < parameters["GRU"] < parameters["LSTM"]
+    recurrent = {result.cell: result.recurrent_parameters for result in results}
+    assert recurrent["LSTM"] == 4 * recurrent["SimpleRNN"]
     for result in results:
         assert 0.0 <= result.held_out_accuracy <= 1.0
         assert result.train_seconds == 1.0

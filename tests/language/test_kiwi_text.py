@@ -96,3 +96,14 @@ def test_kiwi_steps_run_first_in_noise_canceling(corrector: KiwiCorrector) -> No
 def test_kiwi_backend_tags_with_kiwi_tags() -> None:
     tagged = KiwiBackend().pos("딥러닝 기초 과목을 수강하고 있습니다")
     assert ("과목", "NNG") in tagged and ("을", "JKO") in tagged
+
+
+def test_kiwi_is_offered_beside_konlpy_on_its_own_thread_without_java() -> None:
+    from core.language.korean_tagger import AVAILABLE_TAGGERS, get_tagger_service, measure_tagger_speed, shared_executor
+
+    assert "kiwi" in AVAILABLE_TAGGERS and not AVAILABLE_TAGGERS["kiwi"].supports_stem
+    service = get_tagger_service("kiwi")
+    assert service.morphs("딥러닝 기초 과목을 수강하고 있습니다")[:4] == ["딥", "러닝", "기초", "과목"]
+    assert service.normalize("ㅋㅋㅋㅋㅋ") == "ㅋㅋㅋㅋㅋ"
+    assert service.worker_thread_id() != shared_executor().submit(lambda: __import__("threading").get_ident()).result()
+    assert measure_tagger_speed(service, ["이 영화 정말 재밌어요"] * 20) > 0
