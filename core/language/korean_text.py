@@ -184,9 +184,9 @@ def clean_text(
 ) -> list[CleaningStep]:
     """Run the noise-canceling steps in order and return each with its before and after text.
 
-    `spacing` and `typos` are the note's "띄어쓰기 오류 교정" and "스펠링 체크" (Kiwi, see
+    `typos` and `spacing` are the note's "스펠링 체크" and "띄어쓰기 오류 교정" (Kiwi, see
     `core.language.kiwi_text`); they run first, on the text as typed, because they read whole words and
-    sentences. A step function returns the new text, or an object with `text` and `complete` (a
+    sentences, typos before spacing because a misspelt word is spaced wrongly (잼있어요 → 잼 있어요). A step function returns the new text, or an object with `text` and `complete` (a
     time-bounded correction that may stop early). `normalizer` is the tagger's normalisation (Okt
     `normalize`: ㅋㅋㅋㅋ -> ㅋㅋㅋ, 되나욬 -> 되나요); it runs next, because it knows chat spelling that
     the other steps would break. The final text is `steps[-1].after` (see `cleaned_text`).
@@ -194,10 +194,10 @@ def clean_text(
     if not isinstance(text, str):
         raise ValueError(f"Expected text as str, got {type(text).__name__}")
     planned: list[tuple[str, str, str, Callable[[str], Any]]] = []
-    if spacing is not None:
-        planned.append(("spacing", "띄어쓰기 교정 (Kiwi)", "Spacing correction (Kiwi)", spacing))
     if typos is not None:
         planned.append(("typos", "맞춤법·오타 교정 (Kiwi)", "Spelling and typo correction (Kiwi)", typos))
+    if spacing is not None:
+        planned.append(("spacing", "띄어쓰기 교정 (Kiwi)", "Spacing correction (Kiwi)", spacing))
     if normalizer is not None:
         planned.append(("normalize", "정규화 (반복 글자·채팅체)", "Normalisation (repeats, chat spelling)", normalizer))
     if remove_urls:

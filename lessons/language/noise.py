@@ -14,7 +14,7 @@ from lessons.language.tagger import TaggerChoice
 from lessons.language.text_ui import token_line
 
 NO_SPACE_SENTENCE = "딥러닝기초과목을수강하고있습니다"
-KIWI_STEPS = ("spacing", "typos")
+KIWI_STEPS = ("typos", "spacing")
 # Shown in place of an inserted or deleted space, which would otherwise be invisible.
 SPACE_MARK = "␣"
 
@@ -82,15 +82,17 @@ def render(sentence: str, choice: TaggerChoice) -> str | None:
     st.subheader(t("1단계 · 노이즈 캔슬링", "Step 1 · Noise canceling"))
     st.markdown(t(
         "노이즈 캔슬링은 자연어 문장의 **스펠링 체크 및 띄어쓰기 오류 교정**입니다. 형태소 분석기 Kiwi가 "
-        "띄어쓰기와 흔한 오타를 고친 뒤, 반복 글자·URL·이모지·특수문자를 정리합니다.",
-        "Noise canceling is **spelling and spacing correction** of a sentence. The Kiwi analyser fixes spacing "
-        "and common typos, then repeats, URLs, emoji and special characters are tidied.",
+        "흔한 오타를 고치고(먼저 고쳐야 '잼있어요'가 '잼 있어요'로 잘못 띄어지지 않습니다) 띄어쓰기를 바로잡은 뒤, "
+        "반복 글자·URL·이모지·특수문자를 정리합니다.",
+        "Noise canceling is **spelling and spacing correction** of a sentence. The Kiwi analyser fixes common "
+        "typos (first, or '잼있어요' would be spaced as '잼 있어요'), then spacing; then repeats, URLs, emoji and "
+        "special characters are tidied.",
     ))
     kiwi_row = st.columns([1, 1, 1])
-    use_spacing = kiwi_row[0].checkbox(t("띄어쓰기 교정 (Kiwi)", "Spacing correction (Kiwi)"), value=True,
-                                       key=keys.KIWI_SPACING)
-    use_typos = kiwi_row[1].checkbox(t("맞춤법·오타 교정 (Kiwi)", "Typo correction (Kiwi)"), value=True,
+    use_typos = kiwi_row[0].checkbox(t("맞춤법·오타 교정 (Kiwi)", "Typo correction (Kiwi)"), value=True,
                                      key=keys.KIWI_TYPOS)
+    use_spacing = kiwi_row[1].checkbox(t("띄어쓰기 교정 (Kiwi)", "Spacing correction (Kiwi)"), value=True,
+                                       key=keys.KIWI_SPACING)
     kiwi_row[2].button(t("예시: 띄어쓰기 없는 문장", "Example: no spaces"), key=keys.NO_SPACE_EXAMPLE,
                        on_click=use_no_space_example, help=NO_SPACE_SENTENCE)
     row = st.columns(4)

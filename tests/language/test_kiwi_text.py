@@ -88,9 +88,12 @@ def test_change_segments_mark_inserted_and_deleted_text() -> None:
 
 def test_kiwi_steps_run_first_in_noise_canceling(corrector: KiwiCorrector) -> None:
     steps = clean_text("딥러닝기초과목을수강하고있습니다 😀", spacing=corrector.space, typos=corrector.correct_typos)
-    assert [step.name for step in steps][:2] == ["spacing", "typos"]
-    assert steps[0].changed and steps[0].complete
+    assert [step.name for step in steps][:2] == ["typos", "spacing"]
+    assert not steps[0].changed and steps[1].changed and steps[1].complete
     assert cleaned_text(steps, "") == "딥 러닝 기초 과목을 수강하고 있습니다"
+    # Typos are fixed before spacing: spacing a misspelt word first would split it (잼있어요 → 잼 있어요).
+    steps = clean_text("이영화정말잼있어요", spacing=corrector.space, typos=corrector.correct_typos)
+    assert cleaned_text(steps, "") == "이 영화 정말 재밌어요"
 
 
 def test_kiwi_backend_tags_with_kiwi_tags() -> None:

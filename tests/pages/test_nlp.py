@@ -114,7 +114,8 @@ def test_typo_correction_is_shown_and_switchable(korean_page) -> None:
     korean_page.text_area(key="nlp_sentence").input("이 영화 정말 잼있어요").run()
     assert not korean_page.exception
     assert "맞춤법·오타 교정 \\(Kiwi\\)" in markdown_texts(korean_page)
-    assert any("재밌어요" in block for block in code_blocks(korean_page)) or "재밌어요" in markdown_texts(korean_page)
+    assert "이 영화 정말 재밌어요" in markdown_texts(korean_page)
+    assert ":red-background[~~" in markdown_texts(korean_page)
     korean_page.checkbox(key="nlp_kiwi_typos").uncheck().run()
     assert "맞춤법·오타 교정 \\(Kiwi\\)" not in markdown_texts(korean_page)
     korean_page.checkbox(key="nlp_kiwi_typos").check().run()
@@ -135,7 +136,7 @@ def test_nearest_words_contrast_meaning_with_the_sentiment_model(korean_page) ->
     korean_page.text_input(key="nlp_neighbour_word").input("지루하다").run()
     assert not korean_page.exception
     text = markdown_texts(korean_page)
-    assert "의미 \\(word2vec\\)" in text and "감성 모델의 Embedding 층" in text
+    assert "**의미 (word2vec)**" in text and "**감성 모델의 Embedding 층**" in text
     assert "따분하다" in text
     korean_page.text_input(key="nlp_neighbour_word").input("없는단어입니다").run()
     assert not korean_page.exception
@@ -146,10 +147,12 @@ def test_nearest_words_contrast_meaning_with_the_sentiment_model(korean_page) ->
 def test_analogy_playground_answers_and_knows_what_it_does_not_know(korean_page) -> None:
     assert not korean_page.exception
     assert "A − B \\+ C" in markdown_texts(korean_page) or any("A − B + C" in h.value for h in korean_page.subheader)
+    korean_page.text_input(key="nlp_neighbour_word").input("최고").run()
     korean_page.text_input(key="nlp_analogy_c").input("뷁뷁").run()
-    assert any("모르는 단어입니다" in message for message in messages(korean_page))
+    assert any("'뷁뷁'은(는) 모르는 단어입니다" in message for message in messages(korean_page))
     korean_page.text_input(key="nlp_analogy_c").input("연출").run()
     assert not any("모르는 단어입니다" in message for message in error_texts(korean_page))
+    assert "각본" in markdown_texts(korean_page)
 
 
 @pytest.mark.slow
