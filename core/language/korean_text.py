@@ -186,8 +186,9 @@ def clean_text(
 
     `typos` and `spacing` are the note's "스펠링 체크" and "띄어쓰기 오류 교정" (Kiwi, see
     `core.language.kiwi_text`); they run first, on the text as typed, because they read whole words and
-    sentences, typos before spacing because a misspelt word is spaced wrongly (잼있어요 → 잼 있어요). A step function returns the new text, or an object with `text` and `complete` (a
-    time-bounded correction that may stop early). `normalizer` is the tagger's normalisation (Okt
+    sentences, typos before spacing because a misspelt word is spaced wrongly (잼있어요 → 잼 있어요).
+    A step function returns the new text, or an object with `text` and `complete` (a time-bounded
+    correction that may stop early). `normalizer` is the tagger's normalisation (Okt
     `normalize`: ㅋㅋㅋㅋ -> ㅋㅋㅋ, 되나욬 -> 되나요); it runs next, because it knows chat spelling that
     the other steps would break. The final text is `steps[-1].after` (see `cleaned_text`).
     """
