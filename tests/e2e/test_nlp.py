@@ -143,7 +143,7 @@ def test_short_training_run_on_the_bundled_corpus(page: Page, app_server: str, s
 def test_no_space_example_is_spaced_and_analysed(page: Page, app_server: str, screenshot_dir: Path) -> None:
     """A student presses the no-space example: Kiwi puts the spaces back and Okt's two readings are compared."""
     open_nlp(page, app_server)
-    page.locator(".st-key-nlp_no_space_example button").click()
+    page.get_by_role("button", name="예시: 띄어쓰기 없는 문장").click()
     wait_for_app(page)
     expect(page.locator(".st-key-nlp_sentence textarea")).to_have_value("딥러닝기초과목을수강하고있습니다")
     expect(page.get_by_text("딥 러닝 기초 과목을 수강하고 있습니다").first).to_be_visible()
