@@ -113,5 +113,5 @@ def gradient_profile_figure(profiles: dict[str, Sequence[float]], language: str 
         traces.append({"type": "scatter", "x": distance, "y": relative, "mode": "lines+markers", "name": cell})
     x_title, y_title = (("마지막 토큰에서 몇 칸 앞인가", "기울기 크기 (마지막 토큰 = 1, 로그)") if language != "en"
                         else ("tokens before the last one", "gradient size (last token = 1, log)"))
-    return _figure(traces, 320, xaxis={"title": x_title, "autorange": "reversed"},
-                   yaxis={"title": y_title, "type": "log"})
+    return _figure(traces, 320, xaxis={"title": {"text": x_title}, "autorange": "reversed"},
+                   yaxis={"title": {"text": y_title}, "type": "log"})

@@ -91,6 +91,9 @@ def render(prediction, bundle) -> None:
     if prediction.ids:
         vectors = matrix[np.asarray(prediction.ids)][:, :TOKEN_VECTOR_DIMENSIONS]
         st.plotly_chart(charts.token_vectors_figure(prediction.tokens, vectors, language()), key=keys.TOKEN_VECTORS)
+        st.caption(t(f"감성 모델 Embedding 층에서 내 문장 토큰의 벡터 (앞 {TOKEN_VECTOR_DIMENSIONS}차원).",
+                     f"My sentence's token vectors in the sentiment model's Embedding (first "
+                     f"{TOKEN_VECTOR_DIMENSIONS} dimensions)."))
     has_meaning = resources.meaning_vectors() is not None
     sources = [MEANING, SENTIMENT] if has_meaning else [SENTIMENT]
     source = st.radio(t("지도에 쓸 임베딩", "Embedding for the map"), sources, horizontal=True,

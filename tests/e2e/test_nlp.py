@@ -172,3 +172,20 @@ def test_unknown_words_in_the_meaning_boxes_get_an_honest_answer(page: Page, app
     wait_for_app(page)
     expect(page.get_by_text("모르는 단어입니다").nth(1)).to_be_visible()
     assert_no_exception(page)
+
+
+def test_cell_comparison_and_word_meaning_are_shown(page: Page, app_server: str, screenshot_dir: Path) -> None:
+    """The SimpleRNN / LSTM / GRU table with its gradient chart, and nearest words by meaning vs sentiment."""
+    open_nlp(page, app_server)
+    heading = page.get_by_text("🔁 SimpleRNN vs LSTM vs GRU")
+    expect(heading).to_be_visible()
+    expect(page.get_by_text("기울기 소실").first).to_be_visible()
+    expect(page.locator(".st-key-nlp_cell_gradients")).to_be_visible()
+    heading.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    save_screenshot(page, str(screenshot_dir / "nlp_cells.png"))
+    expect(page.get_by_text("의미 (word2vec)", exact=True)).to_be_visible()
+    page.get_by_text("7단계 · 워드 임베딩").evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    save_screenshot(page, str(screenshot_dir / "nlp_embedding.png"))
+    assert_no_exception(page)
