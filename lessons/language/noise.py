@@ -24,12 +24,23 @@ def use_no_space_example() -> None:
     st.session_state[keys.SENTENCE] = NO_SPACE_SENTENCE
 
 
+def literal_with_edges(text: str) -> str:
+    """`markdown_literal` that keeps one space where the text starts or ends with whitespace (a run of
+    unchanged text sits between changes, and its edge spaces separate words)."""
+    core = text.strip()
+    if not core:
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + markdown_literal(core) + trail
+
+
 def highlighted(step: CleaningStep) -> str:
     """Markdown of a correction: deleted text struck out in red, inserted text in green (spaces as ␣)."""
     parts = []
     for segment in change_segments(step.before, step.after):
         shown = segment.text if segment.kind == "same" else segment.text.replace(" ", SPACE_MARK)
-        literal = markdown_literal(shown) if shown.strip() else shown
+        literal = literal_with_edges(shown)
         if segment.kind == "inserted":
             parts.append(f":green-background[**{literal}**]")
         elif segment.kind == "deleted":

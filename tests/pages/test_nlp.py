@@ -179,3 +179,13 @@ def test_kiwi_is_a_selectable_analyser() -> None:
     app.selectbox(key="nlp_tagger").set_value("kiwi").run()
     assert not app.exception
     assert any("과목 / 을" in block for block in code_blocks(app))
+
+
+def test_highlight_keeps_the_spaces_between_unchanged_words() -> None:
+    from core.language.korean_text import CleaningStep
+    from lessons.language.noise import highlighted
+
+    step = CleaningStep("typos", "", "", "이 영화 정말 잼있어요", "이 영화 정말 재밌어요")
+    marked = highlighted(step)
+    assert marked.startswith("이 영화 정말 ") and ":red-background[~~" in marked and ":green-background[**" in marked
+    assert highlighted(CleaningStep("spacing", "", "", "a*b", "a* b")) == "a\\*:green-background[**␣**]b"
