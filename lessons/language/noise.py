@@ -100,10 +100,14 @@ def render(sentence: str, choice: TaggerChoice) -> str | None:
         "special characters are tidied.",
     ))
     kiwi_row = st.columns([1, 1, 1])
+    has_kiwi = resources.kiwi_available()
     use_typos = kiwi_row[0].checkbox(t("맞춤법·오타 교정 (Kiwi)", "Typo correction (Kiwi)"), value=True,
-                                     key=keys.KIWI_TYPOS)
+                                     key=keys.KIWI_TYPOS, disabled=not has_kiwi) and has_kiwi
     use_spacing = kiwi_row[1].checkbox(t("띄어쓰기 교정 (Kiwi)", "Spacing correction (Kiwi)"), value=True,
-                                       key=keys.KIWI_SPACING)
+                                       key=keys.KIWI_SPACING, disabled=not has_kiwi) and has_kiwi
+    if not has_kiwi:
+        user_warning("Kiwi(kiwipiepy)를 불러오지 못해 오타·띄어쓰기 교정을 건너뜁니다. 나머지 단계는 그대로 됩니다.",
+                     "Kiwi (kiwipiepy) could not load, so typo and spacing correction are skipped.")
     kiwi_row[2].button(t("예시: 띄어쓰기 없는 문장", "Example: no spaces"), key=keys.NO_SPACE_EXAMPLE,
                        on_click=use_no_space_example, help=NO_SPACE_SENTENCE)
     row = st.columns(4)

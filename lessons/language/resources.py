@@ -33,6 +33,15 @@ def kiwi_corrector() -> kiwi_text.KiwiCorrector:
     return kiwi_text.KiwiCorrector(kiwi_text.get_kiwi())
 
 
+def kiwi_available() -> bool:
+    """Whether Kiwi loads here (it ships as a package, so only a broken install makes this False)."""
+    try:
+        kiwi_corrector()
+    except (ImportError, OSError, RuntimeError):
+        return False
+    return True
+
+
 @st.cache_resource(show_spinner=False)
 def tagger_speed(name: str) -> float:
     """Sentences per second for one tagger, measured once on the bundled corpus."""

@@ -189,3 +189,23 @@ def test_highlight_keeps_the_spaces_between_unchanged_words() -> None:
     marked = highlighted(step)
     assert marked.startswith("이 영화 정말 ") and ":red-background[~~" in marked and ":green-background[**" in marked
     assert highlighted(CleaningStep("spacing", "", "", "a*b", "a* b")) == "a\\*:green-background[**␣**]b"
+
+
+@pytest.mark.slow
+def test_without_kiwi_the_corrections_are_skipped_with_a_korean_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.language import kiwi_text
+    from lessons.language import resources
+
+    def broken() -> None:
+        raise ImportError("no kiwipiepy")
+
+    monkeypatch.setattr(kiwi_text, "get_kiwi", broken)
+    resources.kiwi_corrector.clear()
+    try:
+        app = open_page("pages/nlp.py", timeout=PAGE_TIMEOUT_SECONDS)
+        assert not app.exception
+        assert any("Kiwi(kiwipiepy)를 불러오지 못해" in element.value for element in app.warning)
+        assert NOTE_TOKENS in code_blocks(app)
+    finally:
+        monkeypatch.undo()
+        resources.kiwi_corrector.clear()
