@@ -97,7 +97,6 @@ def warm_language() -> None:
     vectors = resources.meaning_vectors()
     if vectors is not None:
         resources.meaning_word_map(vectors)
-    resources.cell_results()
     resources.tagged(NOTE_SENTENCE, DEFAULT_TAGGER, False)
     for text in (NOTE_SENTENCE, EXAMPLE_REVIEW):
         prediction = resources.shipped_prediction(text)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.language import charts
+from core.language import cell_comparison, charts
 from lessons.common import language, t, text_table
-from lessons.language import resources
 from lessons.language import state as keys
+
+
+@st.cache_resource(show_spinner=False)
+def cell_results() -> dict | None:
+    """The shipped SimpleRNN / LSTM / GRU comparison (models/), read once per process."""
+    return cell_comparison.load_comparison()
 
 
 def results_table(info: dict) -> None:
@@ -39,7 +44,7 @@ def results_table(info: dict) -> None:
 def render() -> None:
     """The comparison section."""
     st.subheader(t("🔁 SimpleRNN vs LSTM vs GRU", "🔁 SimpleRNN vs LSTM vs GRU"))
-    info = resources.cell_results()
+    info = cell_results()
     if info is None:
         st.info(t("비교 결과가 없습니다. `python -m core.language.cell_comparison --data … --test …`로 만드세요.",
                   "No comparison yet; make it with `python -m core.language.cell_comparison --data … --test …`."))

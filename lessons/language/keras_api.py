@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.language import keras_text
 from core.language.text_vectors import pad_sequences
 from lessons.common import t, text_table
 from lessons.language import resources
@@ -21,6 +22,18 @@ padded = keras.utils.pad_sequences([ids], maxlen={length}, padding="{side}", tru
 """
 
 
+@st.cache_resource(show_spinner=False)
+def keras_tools(_bundle) -> keras_text.KerasTextTools:
+    """Keras' StringLookup and TextVectorization holding the shipped vocabulary, built once per process."""
+    return keras_text.KerasTextTools(_bundle.settings.vocabulary.words)
+
+
+@st.cache_data(show_spinner=False, max_entries=resources.RESULT_ENTRIES, ttl=resources.RESULT_TTL_SECONDS)
+def keras_encoding(tokens: tuple[str, ...], max_length: int, padding: str) -> keras_text.KerasEncoding:
+    """One sentence encoded and padded by the Keras text API, shared by the class."""
+    return keras_tools(resources.shipped_bundle()).encode(list(tokens), max_length, padding)
+
+
 def render(prediction, bundle) -> None:
     """The Keras version of steps 5 and 6, on demand."""
     if not st.toggle(t("Keras API로 같은 일을 하면? (StringLookup · TextVectorization · pad_sequences)",
@@ -29,7 +42,7 @@ def render(prediction, bundle) -> None:
         return
     side = st.session_state.get(keys.PAD_SIDE) or "pre"
     length = int(st.session_state.get(keys.PAD_LENGTH) or bundle.settings.max_length)
-    encoded = resources.keras_encoding(tuple(prediction.tokens), length, side)
+    encoded = keras_encoding(tuple(prediction.tokens), length, side)
     lesson_padded = [int(value) for value in pad_sequences([prediction.ids], length, side, side)[0]]
     st.code(KERAS_SNIPPET.format(tokens=" / ".join(prediction.tokens[:8]), length=length, side=side),
             language="python")

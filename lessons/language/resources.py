@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core.language import cell_comparison, embeddings, keras_text, kiwi_text, rnn_lesson, text_corpus, word_vectors
+from core.language import embeddings, kiwi_text, rnn_lesson, text_corpus, word_vectors
 from core.language.korean_tagger import TaggerService, get_tagger_service, measure_tagger_speed
 from core.language.korean_text import CleaningStep, SpacingComparison, clean_text, compare_spacing
 from core.language.sentiment_model import SentimentPrediction, load_sentiment_bundle, predict_sentence
@@ -36,10 +36,9 @@ def kiwi_corrector() -> kiwi_text.KiwiCorrector:
 def kiwi_available() -> bool:
     """Whether Kiwi loads here (it ships as a package, so only a broken install makes this False)."""
     try:
-        kiwi_corrector()
+        return kiwi_corrector() is not None
     except (ImportError, OSError, RuntimeError):
         return False
-    return True
 
 
 @st.cache_resource(show_spinner=False)
@@ -218,37 +217,20 @@ def meaning_sentence_map(words: tuple[str, ...]) -> embeddings.EmbeddingMap | No
                                    np.vstack([top.coordinates, placed.coordinates]), top.explained_variance)
 
 
+def known_vectors(word: str) -> word_vectors.WordVectors:
+    """The word2vec vectors; without them every word is unknown (`UnknownWordError`)."""
+    if (vectors := meaning_vectors()) is None:
+        raise word_vectors.UnknownWordError(word)
+    return vectors
+
+
 @_shared_result
 def meaning_neighbours(word: str) -> list[tuple[str, float]]:
     """The word2vec nearest words of one word (raises `UnknownWordError` for a word it does not know)."""
-    vectors = meaning_vectors()
-    if vectors is None:
-        raise word_vectors.UnknownWordError(word)
-    return vectors.nearest(word, NEIGHBOUR_COUNT)
+    return known_vectors(word).nearest(word, NEIGHBOUR_COUNT)
 
 
 @_shared_result
 def analogy(first: str, second: str, third: str) -> list[tuple[str, float]]:
     """first − second + third in the word2vec space (raises `UnknownWordError` for an unknown word)."""
-    vectors = meaning_vectors()
-    if vectors is None:
-        raise word_vectors.UnknownWordError(first)
-    return vectors.analogy(first, second, third, NEIGHBOUR_COUNT)
-
-
-@st.cache_resource(show_spinner=False)
-def cell_results() -> dict | None:
-    """The shipped SimpleRNN / LSTM / GRU comparison (models/), read once per process."""
-    return cell_comparison.load_comparison()
-
-
-@st.cache_resource(show_spinner=False)
-def keras_tools(_bundle) -> keras_text.KerasTextTools:
-    """Keras' StringLookup and TextVectorization holding the shipped vocabulary, built once per process."""
-    return keras_text.KerasTextTools(_bundle.settings.vocabulary.words)
-
-
-@_shared_result
-def keras_encoding(tokens: tuple[str, ...], max_length: int, padding: str) -> keras_text.KerasEncoding:
-    """One sentence encoded and padded by the Keras text API."""
-    return keras_tools(shipped_bundle()).encode(list(tokens), max_length, padding)
+    return known_vectors(first).analogy(first, second, third, NEIGHBOUR_COUNT)
