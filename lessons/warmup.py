@@ -92,7 +92,11 @@ def warm_language() -> None:
 
     bundle = resources.shipped_bundle()
     resources.shipped_word_map(bundle)
-    resources.cleaning_steps(NOTE_SENTENCE, DEFAULT_TAGGER, True, True, True, True)
+    # The page's default switches: Kiwi's spacing and typo correction on (Kiwi loads and warms up here).
+    resources.cleaning_steps(NOTE_SENTENCE, DEFAULT_TAGGER, True, True, True, True, True, True)
+    vectors = resources.meaning_vectors()
+    if vectors is not None:
+        resources.meaning_word_map(vectors)
     resources.tagged(NOTE_SENTENCE, DEFAULT_TAGGER, False)
     for text in (NOTE_SENTENCE, EXAMPLE_REVIEW):
         prediction = resources.shipped_prediction(text)

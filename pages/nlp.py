@@ -8,10 +8,13 @@ import streamlit as st
 from core.errors import StudentFacingError
 from lessons.common import section, t
 from lessons.language import (
+    analogy,
     bag_of_words,
+    cells,
     embedding,
     encoding,
     influence,
+    keras_api,
     noise,
     padding,
     resources,
@@ -52,6 +55,7 @@ def follow_sentence() -> None:
     prediction = resources.shipped_prediction(text)
     encoding.render(prediction, bundle)
     padding.render(prediction, bundle)
+    keras_api.render(prediction, bundle)
     embedding.render(prediction, bundle)
     rnn_states.render(prediction, bundle)
     influence.render(prediction, bundle)
@@ -67,5 +71,7 @@ def my_sentence() -> None:
 
 
 my_sentence()
+section(analogy.render)()
 section(review.render)(bundle, bundle_error)
+section(cells.render)()
 section(train.render)(choice.service)

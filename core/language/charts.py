@@ -95,3 +95,23 @@ def class_probability_figure(class_names: Sequence[str], probabilities: Sequence
             "text": [f"{value:.1%}" for value in probabilities], "textposition": "auto"}
     return _figure(bars, 80 + 36 * len(class_names), xaxis={"range": [0, 1], "tickformat": ".0%"},
                    yaxis={"type": "category"})
+
+
+def gradient_profile_figure(profiles: dict[str, Sequence[float]], language: str = "ko") -> go.Figure:
+    """How much gradient reaches each of the last tokens of long reviews, per cell (log scale, oldest first).
+
+    Each line is divided by its value at the last token, so the cells compare by how fast the gradient fades
+    with distance, not by their overall scale.
+    """
+    traces = []
+    for cell, profile in profiles.items():
+        values = np.asarray(profile, dtype=float)
+        if not values.size:
+            continue
+        relative = values / max(float(values[-1]), 1e-12)
+        distance = list(range(values.size - 1, -1, -1))
+        traces.append({"type": "scatter", "x": distance, "y": relative, "mode": "lines+markers", "name": cell})
+    x_title, y_title = (("마지막 토큰에서 몇 칸 앞인가", "기울기 크기 (마지막 토큰 = 1, 로그)") if language != "en"
+                        else ("tokens before the last one", "gradient size (last token = 1, log)"))
+    return _figure(traces, 320, xaxis={"title": {"text": x_title}, "autorange": "reversed"},
+                   yaxis={"title": {"text": y_title}, "type": "log"})

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from core.errors import StudentFacingError
+from core.language.kiwi_text import KiwiBackend
 from core.language.korean_text import split_long_runs
 from core.language.okt_normalization import OKT_JAR_NAME, NormalizationScreen, load_normalization_screen
 
@@ -122,7 +123,11 @@ AVAILABLE_TAGGERS: dict[str, TaggerSpec] = {
     "komoran": TaggerSpec("komoran", "Komoran", "코모란 (Komoran)", "Komoran", False, False),
     "kkma": TaggerSpec("kkma", "Kkma", "꼬꼬마 (Kkma, 느림)", "Kkma (slow)", False, False),
     "hannanum": TaggerSpec("hannanum", "Hannanum", "한나눔 (Hannanum)", "Hannanum", False, False),
+    # Not konlpy: Kiwi (kiwipiepy) is C++ without a JVM; the same analyser corrects spacing in step 1.
+    "kiwi": TaggerSpec("kiwi", "Kiwi", "키위 (Kiwi, Java 없이)", "Kiwi (no Java)", False, False),
 }
+# Taggers that run without the JVM, on their own worker thread rather than the konlpy one.
+JVM_FREE_TAGGERS = frozenset({"kiwi"})
 
 
 class TaggerBackend(Protocol):
@@ -386,6 +391,8 @@ def konlpy_backend_factory(name: str) -> Callable[[], Any]:
     if name not in AVAILABLE_TAGGERS:
         raise ValueError(f"Unknown tagger {name!r}; choose one of {sorted(AVAILABLE_TAGGERS)}")
     spec = AVAILABLE_TAGGERS[name]
+    if name in JVM_FREE_TAGGERS:
+        return kiwi_backend
 
     def build() -> Any:
         start_jvm()
@@ -400,6 +407,17 @@ def konlpy_backend_factory(name: str) -> Callable[[], Any]:
             ) from error
 
     return build
+
+
+def kiwi_backend() -> KiwiBackend:
+    """Kiwi behind the tagger interface, sharing the process's one Kiwi analyser (no JVM)."""
+    try:
+        return KiwiBackend()
+    except ImportError as error:
+        raise TaggerUnavailableError(
+            "kiwipiepy 패키지가 설치되어 있지 않아 Kiwi 분석기를 쓸 수 없습니다.",
+            "kiwipiepy is not installed, so the Kiwi analyser is unavailable.",
+        ) from error
 
 
 _SHARED_EXECUTOR: ThreadPoolExecutor | None = None
@@ -606,12 +624,14 @@ _SERVICES_LOCK = threading.Lock()
 
 
 def get_tagger_service(name: str = DEFAULT_TAGGER) -> TaggerService:
-    """Return the process-wide service for a tagger, starting the JVM on first use."""
+    """Return the process-wide service for a tagger, starting the JVM on first use (konlpy taggers only)."""
     if name not in AVAILABLE_TAGGERS:
         raise ValueError(f"Unknown tagger {name!r}; choose one of {sorted(AVAILABLE_TAGGERS)}")
     with _SERVICES_LOCK:
         if name not in _SERVICES:
-            _SERVICES[name] = TaggerService(name)
+            # Kiwi gets a thread of its own: it needs no JVM, so it need not wait behind Okt's queue.
+            executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name) if name in JVM_FREE_TAGGERS else None
+            _SERVICES[name] = TaggerService(name, executor=executor)
         return _SERVICES[name]
 
 

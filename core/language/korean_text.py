@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import StudentFacingError
 
@@ -103,6 +104,8 @@ class CleaningStep:
     label_en: str
     before: str
     after: str
+    # False when a time-bounded step (Kiwi's corrections) stopped early and kept the rest as typed.
+    complete: bool = True
 
     @property
     def changed(self) -> bool:
@@ -176,16 +179,26 @@ def clean_text(
     remove_urls: bool = True,
     remove_emoji: bool = True,
     remove_special: bool = True,
+    spacing: Callable[[str], Any] | None = None,
+    typos: Callable[[str], Any] | None = None,
 ) -> list[CleaningStep]:
     """Run the noise-canceling steps in order and return each with its before and after text.
 
-    `normalizer` is the tagger's normalisation (Okt `normalize`: ㅋㅋㅋㅋ -> ㅋㅋㅋ, 되나욬 -> 되나요);
-    it runs first, on the raw text, because it knows chat spelling that the other steps would break.
-    The final text is `steps[-1].after` (or the input when no step ran; see `cleaned_text`).
+    `typos` and `spacing` are the note's "스펠링 체크" and "띄어쓰기 오류 교정" (Kiwi, see
+    `core.language.kiwi_text`); they run first, on the text as typed, because they read whole words and
+    sentences, typos before spacing because a misspelt word is spaced wrongly (잼있어요 → 잼 있어요).
+    A step function returns the new text, or an object with `text` and `complete` (a time-bounded
+    correction that may stop early). `normalizer` is the tagger's normalisation (Okt
+    `normalize`: ㅋㅋㅋㅋ -> ㅋㅋㅋ, 되나욬 -> 되나요); it runs next, because it knows chat spelling that
+    the other steps would break. The final text is `steps[-1].after` (see `cleaned_text`).
     """
     if not isinstance(text, str):
         raise ValueError(f"Expected text as str, got {type(text).__name__}")
-    planned: list[tuple[str, str, str, Callable[[str], str]]] = []
+    planned: list[tuple[str, str, str, Callable[[str], Any]]] = []
+    if typos is not None:
+        planned.append(("typos", "맞춤법·오타 교정 (Kiwi)", "Spelling and typo correction (Kiwi)", typos))
+    if spacing is not None:
+        planned.append(("spacing", "띄어쓰기 교정 (Kiwi)", "Spacing correction (Kiwi)", spacing))
     if normalizer is not None:
         planned.append(("normalize", "정규화 (반복 글자·채팅체)", "Normalisation (repeats, chat spelling)", normalizer))
     if remove_urls:
@@ -198,8 +211,10 @@ def clean_text(
     steps = []
     current = text
     for name, label_ko, label_en, function in planned:
-        after = function(current)
-        steps.append(CleaningStep(name, label_ko, label_en, current, after))
+        result = function(current)
+        after = result if isinstance(result, str) else result.text
+        complete = True if isinstance(result, str) else bool(result.complete)
+        steps.append(CleaningStep(name, label_ko, label_en, current, after, complete))
         current = after
     return steps
 
@@ -286,10 +301,10 @@ class SpacingComparison:
 
 
 def compare_spacing(text: str, tokenize: Callable[[str], list[str]]) -> SpacingComparison:
-    """Tokenize a sentence as written and with its spaces removed.
+    """Tokenize a sentence as written and with its spaces removed: how much the tagger relies on spaces.
 
-    No maintained offline spacing corrector exists on PyPI (see the lesson notes), so the lesson
-    shows instead how the tagger copes with unspaced text: Okt segments it from its dictionary.
+    Okt segments unspaced text from its dictionary, but not always as it would the spaced text; step 1's
+    spacing correction (Kiwi) puts the spaces back before tokenizing.
     """
     spaced = collapse_spaces(text)
     unspaced = "".join(spaced.split())

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core.language import embeddings, rnn_lesson, text_corpus
+from core.language import embeddings, kiwi_text, rnn_lesson, text_corpus, word_vectors
 from core.language.korean_tagger import TaggerService, get_tagger_service, measure_tagger_speed
 from core.language.korean_text import CleaningStep, SpacingComparison, clean_text, compare_spacing
 from core.language.sentiment_model import SentimentPrediction, load_sentiment_bundle, predict_sentence
 
 SPEED_SAMPLE_SIZE = 100
 SPEED_CORPUS = "sentiment"
-NEIGHBOUR_COUNT = 8
+NEIGHBOUR_COUNT = 10
 # Per-input results are shared by every student for a while: 30 students on the note's sentence cost one
 # computation. The bounds keep a long class (or a student typing hundreds of variants) from growing memory.
 RESULT_ENTRIES = 1024
@@ -25,6 +25,20 @@ RESULT_TTL_SECONDS = 2 * 60 * 60
 def tagger_service(name: str) -> TaggerService:
     """The konlpy tagger, started once per process on its own worker thread and shared read-only."""
     return get_tagger_service(name)
+
+
+@st.cache_resource(show_spinner=False)
+def kiwi_corrector() -> kiwi_text.KiwiCorrector:
+    """Kiwi's spacing and typo correction: one analyser per process, thread-safe, shared read-only."""
+    return kiwi_text.KiwiCorrector(kiwi_text.get_kiwi())
+
+
+def kiwi_available() -> bool:
+    """Whether Kiwi loads here (it ships as a package, so only a broken install makes this False)."""
+    try:
+        return kiwi_corrector() is not None
+    except (ImportError, OSError, RuntimeError):
+        return False
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,11 +114,19 @@ def _shared_result(function):
 
 @_shared_result
 def cleaning_steps(sentence: str, tagger: str, normalize: bool, remove_urls: bool, remove_emoji: bool,
-                   remove_special: bool) -> list[CleaningStep]:
+                   remove_special: bool, spacing: bool = False, typos: bool = False) -> list[CleaningStep]:
     """Step 1's noise canceling of one sentence with one set of switches."""
     normalizer = tagger_service(tagger).normalize if normalize else None
+    corrector = kiwi_corrector() if spacing or typos else None
     return clean_text(sentence, normalizer=normalizer, remove_urls=remove_urls, remove_emoji=remove_emoji,
-                      remove_special=remove_special)
+                      remove_special=remove_special, spacing=corrector.space if spacing else None,
+                      typos=corrector.correct_typos if typos else None)
+
+
+@_shared_result
+def kiwi_spaced(text: str) -> str:
+    """One text after Kiwi's spacing correction (the no-space example compares tokens before and after)."""
+    return kiwi_corrector().space(text).text
 
 
 @_shared_result
@@ -153,3 +175,62 @@ def nearest_words(word_id: int) -> list[tuple[str, float]]:
     words = bundle.settings.vocabulary.words
     neighbours = shipped_word_map(bundle).neighbours.nearest(word_id, NEIGHBOUR_COUNT)
     return [(words[index], score) for index, score in neighbours if index < len(words)]
+
+
+@st.cache_resource(show_spinner=False)
+def meaning_vectors() -> word_vectors.WordVectors | None:
+    """The shipped word2vec vectors (models/), loaded once per process; None when they are not there."""
+    try:
+        return word_vectors.load_word_vectors()
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class MeaningWordMap:
+    """The word2vec map's fixed axes and its most frequent words on them."""
+
+    basis: embeddings.MapBasis
+    top_map: embeddings.EmbeddingMap
+
+
+@st.cache_resource(show_spinner=False)
+def meaning_word_map(_vectors: word_vectors.WordVectors,
+                     top_words: int = rnn_lesson.EMBEDDING_MAP_WORDS) -> MeaningWordMap:
+    """Computed once per process: the axes come from the most frequent words, as for the model's own map."""
+    ids = list(range(min(top_words, len(_vectors))))
+    basis = embeddings.map_basis(_vectors.vectors[ids])
+    return MeaningWordMap(basis, embeddings.embedding_map(_vectors.vectors, ids, _vectors.words[: len(ids)], basis))
+
+
+@_shared_result
+def meaning_sentence_map(words: tuple[str, ...]) -> embeddings.EmbeddingMap | None:
+    """Step 7's map from the word2vec vectors: the most frequent words plus a sentence's known words."""
+    vectors = meaning_vectors()
+    if vectors is None:
+        return None
+    word_map = meaning_word_map(vectors)
+    top = word_map.top_map
+    rows = [vectors.row[word] for word in dict.fromkeys(words) if word in vectors and vectors.row[word] not in top.ids]
+    placed = embeddings.embedding_map(vectors.vectors, rows, [vectors.words[row] for row in rows], word_map.basis)
+    return embeddings.EmbeddingMap(top.words + placed.words, top.ids + placed.ids,
+                                   np.vstack([top.coordinates, placed.coordinates]), top.explained_variance)
+
+
+def known_vectors(word: str) -> word_vectors.WordVectors:
+    """The word2vec vectors; without them every word is unknown (`UnknownWordError`)."""
+    if (vectors := meaning_vectors()) is None:
+        raise word_vectors.UnknownWordError(word)
+    return vectors
+
+
+@_shared_result
+def meaning_neighbours(word: str) -> list[tuple[str, float]]:
+    """The word2vec nearest words of one word (raises `UnknownWordError` for a word it does not know)."""
+    return known_vectors(word).nearest(word, NEIGHBOUR_COUNT)
+
+
+@_shared_result
+def analogy(first: str, second: str, third: str) -> list[tuple[str, float]]:
+    """first − second + third in the word2vec space (raises `UnknownWordError` for an unknown word)."""
+    return known_vectors(first).analogy(first, second, third, NEIGHBOUR_COUNT)

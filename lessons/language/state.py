@@ -16,6 +16,9 @@ def measured_speed(tagger: str) -> str:
 
 # ① the student's sentence, steps 1–9
 SENTENCE = "nlp_sentence"
+KIWI_SPACING = "nlp_kiwi_spacing"
+KIWI_TYPOS = "nlp_kiwi_typos"
+NO_SPACE_EXAMPLE = "nlp_no_space_example"
 NORMALIZE = "nlp_normalize"
 REMOVE_URLS = "nlp_remove_urls"
 REMOVE_EMOJI = "nlp_remove_emoji"
@@ -27,10 +30,23 @@ PAD_SIDE = "nlp_pad_side"
 PAD_LENGTH = "nlp_pad_length"
 TOKEN_VECTORS = "nlp_token_vectors"
 EMBEDDING_MAP = "nlp_embedding_map"
+EMBEDDING_SOURCE = "nlp_embedding_source"
 NEIGHBOUR_WORD = "nlp_neighbour_word"
 HIDDEN_STATES = "nlp_hidden_states"
 STEP_PROBABILITY = "nlp_step_probability"
 INFLUENCE = "nlp_influence"
+
+# Word meaning: the analogy playground
+ANALOGY_A = "nlp_analogy_a"
+ANALOGY_B = "nlp_analogy_b"
+ANALOGY_C = "nlp_analogy_c"
+
+# SimpleRNN vs LSTM vs GRU
+CELL_GRADIENTS = "nlp_cell_gradients"
+
+# Keras text API and the code panel
+KERAS_TEXT = "nlp_keras_text"
+CODE_LANGUAGE = "nlp_code_language"
 
 # ② the shipped model
 REVIEW = "nlp_review"

@@ -1,4 +1,4 @@
-"""The analyser row of lesson 3: which konlpy tagger, morphs or pos, stemming, and its measured speed."""
+"""The analyser row of lesson 3: which tagger (konlpy's, or Kiwi), morphs or pos, stemming, and its measured speed."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class TaggerChoice:
 def start_service(name: str) -> TaggerService:
     """The tagger's service; without Java the page explains why and stops (other lessons keep working)."""
     try:
-        with st.spinner(t("형태소 분석기(Java)를 준비하는 중…", "Starting the tagger (Java)…")):
+        with st.spinner(t("형태소 분석기를 준비하는 중…", "Starting the tagger…")):
             return resources.tagger_service(name)
     except TaggerUnavailableError as error:
         show_text_error(error)
@@ -51,7 +51,7 @@ def render() -> TaggerChoice:
     names = list(AVAILABLE_TAGGERS)
     row = st.columns([2, 1, 1, 1])
     name = row[0].selectbox(
-        t("형태소 분석기 (konlpy)", "Tagger (konlpy)"), names, index=names.index(DEFAULT_TAGGER),
+        t("형태소 분석기 (konlpy · Kiwi)", "Tagger (konlpy · Kiwi)"), names, index=names.index(DEFAULT_TAGGER),
         format_func=lambda item: t(AVAILABLE_TAGGERS[item].label_ko, AVAILABLE_TAGGERS[item].label_en),
         key=keys.TAGGER,
     )

@@ -8,7 +8,7 @@ from core.language import rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService
 from core.training import TrainingJob, iterations_per_epoch
 from lessons.common import rerun_section, t, user_warning, watch_training
-from lessons.language import resources, train_results
+from lessons.language import code_panel, resources, train_results
 from lessons.language import state as keys
 from lessons.language.text_ui import show_text_error
 
@@ -87,11 +87,13 @@ def settings_form(service: TaggerService, can_start: bool) -> dict | None:
     with st.form(keys.TRAIN_FORM):
         row = st.columns(3)
         cell = row[0].selectbox(
-            t("RNN 셀", "RNN cell"), rnn_lesson.CELL_TYPES, index=rnn_lesson.CELL_TYPES.index("GRU"), key=keys.CELL,
-            help=t("노트의 SimpleRNN은 긴 문장에서 앞 내용을 잊기 쉽습니다. GRU·LSTM은 게이트로 기억을 조절해 "
-                   "작은 코퍼스에서도 보통 더 잘 맞힙니다(내장 감성 코퍼스: GRU 약 80%, SimpleRNN 약 60%).",
-                   "The note's SimpleRNN forgets early words easily; GRU and LSTM gate their memory and usually "
-                   "do better even on small corpora (bundled sentiment: GRU about 80%, SimpleRNN about 60%)."),
+            t("RNN 셀", "RNN cell"), rnn_lesson.CELL_TYPES, index=0, key=keys.CELL,
+            help=t("노트의 모델은 SimpleRNN입니다. SimpleRNN은 긴 문장에서 앞 내용을 잊기 쉽습니다(기울기 소실). "
+                   "GRU·LSTM은 게이트로 기억을 조절해 보통 더 잘 맞힙니다(내장 감성 코퍼스: GRU 약 80%, "
+                   "SimpleRNN 약 60%). 위의 'SimpleRNN vs LSTM vs GRU' 비교를 보세요.",
+                   "The note's model uses SimpleRNN, which forgets early words easily (vanishing gradients); GRU "
+                   "and LSTM gate their memory and usually do better (bundled sentiment: GRU about 80%, SimpleRNN "
+                   "about 60%). See the 'SimpleRNN vs LSTM vs GRU' comparison above."),
         )
         units = row[1].slider(t("은닉 유닛 수", "Hidden units"), 4, 128, 16, step=4, key=keys.UNITS)
         embedding_dim = row[2].slider(t("임베딩 크기", "Embedding size"), 4, 128, 16, step=4, key=keys.EMBEDDING_SIZE)
@@ -149,5 +151,6 @@ def render(service: TaggerService) -> None:
     settings = settings_form(service, can_start=not running and corpus is not None)
     if settings is not None and corpus is not None and not running:
         start_training(corpus, settings, service)
+    code_panel.render(service.name, len(corpus.class_names) if corpus is not None else 2)
     watch_training(st.session_state.get(keys.JOB), key=keys.JOB_PANEL)
     train_results.render()

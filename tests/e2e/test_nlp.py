@@ -138,3 +138,54 @@ def test_short_training_run_on_the_bundled_corpus(page: Page, app_server: str, s
     assert_no_exception(page)
     evaluation.scroll_into_view_if_needed()
     save_screenshot(page, str(screenshot_dir / "nlp_training.png"))
+
+
+def test_no_space_example_is_spaced_and_analysed(page: Page, app_server: str, screenshot_dir: Path) -> None:
+    """A student presses the no-space example: Kiwi puts the spaces back and Okt's two readings are compared."""
+    open_nlp(page, app_server)
+    page.get_by_role("button", name="예시: 띄어쓰기 없는 문장").click()
+    wait_for_app(page)
+    expect(page.locator(".st-key-nlp_sentence textarea")).to_have_value("딥러닝기초과목을수강하고있습니다")
+    expect(page.get_by_text("딥 러닝 기초 과목을 수강하고 있습니다").first).to_be_visible()
+    expect(page.get_by_text("띄어쓰기 교정 후").first).to_be_visible()
+    assert_no_exception(page)
+    page.get_by_text("1단계 · 노이즈 캔슬링").evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    save_screenshot(page, str(screenshot_dir / "nlp_spacing.png"))
+
+
+def test_unknown_words_in_the_meaning_boxes_get_an_honest_answer(page: Page, app_server: str) -> None:
+    """Nearest words and the analogy playground say 모르는 단어입니다 for words they do not know."""
+    open_nlp(page, app_server)
+    box = page.locator(".st-key-nlp_neighbour_word input")
+    box.fill("지루하다")
+    box.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("따분하다").first).to_be_visible()
+    box.fill("뷁뷁뷁")
+    box.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("모르는 단어입니다").first).to_be_visible()
+    analogy = page.locator(".st-key-nlp_analogy_a input")
+    analogy.fill("ㅁㄴㅇㄹ")
+    analogy.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("모르는 단어입니다").nth(1)).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_cell_comparison_and_word_meaning_are_shown(page: Page, app_server: str, screenshot_dir: Path) -> None:
+    """The SimpleRNN / LSTM / GRU table with its gradient chart, and nearest words by meaning vs sentiment."""
+    open_nlp(page, app_server)
+    heading = page.get_by_text("🔁 SimpleRNN vs LSTM vs GRU")
+    expect(heading).to_be_visible()
+    expect(page.get_by_text("기울기 소실").first).to_be_visible()
+    expect(page.locator(".st-key-nlp_cell_gradients")).to_be_visible()
+    heading.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    save_screenshot(page, str(screenshot_dir / "nlp_cells.png"))
+    expect(page.get_by_text("의미 (word2vec)", exact=True)).to_be_visible()
+    page.get_by_text("7단계 · 워드 임베딩").evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    save_screenshot(page, str(screenshot_dir / "nlp_embedding.png"))
+    assert_no_exception(page)

@@ -37,3 +37,11 @@ def test_embedding_map_figure_highlights_the_sentence_words() -> None:
 def test_class_probability_figure_has_one_bar_per_class() -> None:
     figure = charts.class_probability_figure(["negative", "positive"], [0.3, 0.7])
     assert list(figure.data[0].y) == ["negative", "positive"] and list(figure.data[0].text) == ["30.0%", "70.0%"]
+
+
+def test_gradient_profile_figure_scales_each_cell_to_its_last_token() -> None:
+    figure = charts.gradient_profile_figure({"SimpleRNN": [0.1, 0.5, 1.0], "GRU": [2.0, 2.0, 4.0], "LSTM": []}, "en")
+    assert [trace.name for trace in figure.data] == ["SimpleRNN", "GRU"]
+    assert list(figure.data[0].y) == [0.1, 0.5, 1.0] and list(figure.data[1].y) == [0.5, 0.5, 1.0]
+    assert list(figure.data[0].x) == [2, 1, 0]
+    assert figure.layout.yaxis.type == "log" and figure.layout.xaxis.title.text == "tokens before the last one"
