@@ -48,13 +48,8 @@ def live_dashboard() -> None:
     if access is None:
         return
     with run_slot():
-        try:
-            items = resources.store().items(access, include_hidden=False)
-        except ClassroomError as error:
-            membership.show_error(error)
-            return
-        except SQLAlchemyError as error:
-            membership.database_trouble(error)
+        read, items = membership.attempt(lambda: resources.store().items(access, include_hidden=False))
+        if not read:
             return
         st.caption(t(f"🔄 {DASHBOARD_REFRESH_SECONDS}초마다 새로 고침 · 보인 항목 {len(items)}개",
                      f"🔄 Refreshes every {DASHBOARD_REFRESH_SECONDS} s · {len(items)} items shown"))

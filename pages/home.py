@@ -60,6 +60,15 @@ for column, (path, icon, titles, descriptions) in zip(columns, LESSONS, strict=T
         st.markdown(t(*descriptions))
         st.page_link(path, label=t("수업 시작 →", "Start lesson →"), icon=icon)
 
+with st.container(border=True):
+    st.markdown(t(
+        "🏫 **함께 수업하기** — 선생님이 수업을 열면 학생들은 코드나 QR로 참여하고, 반 친구들이 그린 숫자·보낸 문장·"
+        "학습한 모델이 반 갤러리, 문장 벽, 순위표가 됩니다.",
+        "🏫 **Teach a class** — the teacher opens a class, students join with a code or a QR code, and the class's "
+        "drawings, sentences and trained models become a shared gallery, sentence wall and leaderboard.",
+    ))
+    st.page_link("pages/classroom.py", label=t("수업 관리 →", "Class →"), icon="🏫")
+
 st.divider()
 st.subheader(t("이 컴퓨터에서 쓸 수 있는 데이터와 모델", "Data and models on this machine"))
 english = language() == "en"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,11 @@ def run_middleware(headers: list[tuple[bytes, bytes]], kind: str = "http") -> li
     async def receive() -> dict:
         return {"type": "http.request"}
 
-    asyncio.run(StudentCookieMiddleware(app)({"type": kind, "headers": headers}, receive, send))
+    request = StudentCookieMiddleware(app)({"type": kind, "headers": headers}, receive, send)
+    # A fresh thread has no event loop: Playwright's sync API keeps one running on the main thread once the
+    # browser tests have run earlier in the same pytest process.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, request).result()
     return sent[0]["headers"]
 
 

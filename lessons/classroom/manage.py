@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from core.classroom.export import class_zip
-from core.classroom.security import ClassroomError
 from core.classroom.store import DRAWING, SENTENCE, Item, TeacherAccess
 from lessons.classroom import membership, resources
 from lessons.classroom import state as keys
@@ -83,12 +81,13 @@ def close_and_delete(access: TeacherAccess) -> None:
 def render(access: TeacherAccess) -> None:
     """The management part of the dashboard."""
     st.subheader(t("🛠 수업 관리", "🛠 Manage the class"))
-    try:
-        items = resources.store().items(access)
-        moderation(access, items)
-        export(access, items)
-        close_and_delete(access)
-    except ClassroomError as error:
-        membership.show_error(error)
-    except SQLAlchemyError as error:
-        membership.database_trouble(error)
+    read, items = membership.attempt(lambda: resources.store().items(access))
+    if read:
+        membership.attempt(lambda: manage_items(access, items))
+
+
+def manage_items(access: TeacherAccess, items: list[Item]) -> None:
+    """Moderation, export, and closing or deleting the class."""
+    moderation(access, items)
+    export(access, items)
+    close_and_delete(access)

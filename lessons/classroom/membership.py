@@ -7,6 +7,8 @@ touches the database; everyone else pays nothing for classroom mode.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -34,6 +36,23 @@ def database_trouble(error: Exception) -> None:
     LOGGER.warning("classroom database error: %s", error)
     user_error("수업 데이터베이스에 연결하지 못했습니다. 잠시 뒤 다시 해 보세요.",
                "Could not reach the class database. Please try again in a moment.")
+
+
+Result = TypeVar("Result")
+
+
+def attempt(action: Callable[[], Result]) -> tuple[bool, Result | None]:
+    """Run a classroom store call: `(True, its result)`, or `(False, None)` after showing why in Korean.
+
+    A refusal (a full class, a wrong password…) and a database fault both end as a message, never a traceback.
+    """
+    try:
+        return True, action()
+    except ClassroomError as error:
+        show_error(error)
+    except SQLAlchemyError as error:
+        database_trouble(error)
+    return False, None
 
 
 def membership() -> Membership | None:

@@ -11,14 +11,12 @@ import json
 from typing import Any
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from core.classroom.content import digit_to_png
-from core.classroom.security import ClassroomError
 from core.classroom.store import DRAWING, MODEL, SENTENCE
 from lessons.classroom import resources
 from lessons.classroom import state as keys
-from lessons.classroom.membership import database_trouble, membership, show_error
+from lessons.classroom.membership import attempt, membership
 from lessons.common import markdown_literal, t
 
 POSITIVE, NEGATIVE = 1, 0
@@ -31,13 +29,8 @@ def _client_id(kind: str, *parts: object) -> str:
 
 def _send(kind: str, client_id: str, **item: Any) -> bool:
     joined = membership()
-    try:
-        resources.store().share(joined, kind, client_id=client_id, **item)
-    except ClassroomError as error:
-        show_error(error)
-        return False
-    except SQLAlchemyError as error:
-        database_trouble(error)
+    sent, _ = attempt(lambda: resources.store().share(joined, kind, client_id=client_id, **item))
+    if not sent:
         return False
     name = markdown_literal(joined.class_name)
     st.success(t(f"'{name}' 반에 보냈습니다.", f"Sent to the class '{name}'."), icon="✅")

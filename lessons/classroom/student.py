@@ -31,15 +31,9 @@ def join_form() -> None:
         submitted = st.form_submit_button(t("수업 참여하기", "Join the class"), key=keys.JOIN)
     if not submitted:
         return
-    try:
-        membership.join(code, nickname)
-    except ClassroomError as error:
-        membership.show_error(error)
-        return
-    except SQLAlchemyError as error:
-        membership.database_trouble(error)
-        return
-    st.rerun()
+    joined, _ = membership.attempt(lambda: membership.join(code, nickname))
+    if joined:
+        st.rerun()
 
 
 def my_items(joined) -> None:

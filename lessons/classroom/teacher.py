@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
-from core.classroom.security import ClassroomError
 from lessons.classroom import membership, resources
 from lessons.classroom import state as keys
 from lessons.common import t
 
 
 def _enter(action) -> None:
-    try:
-        st.session_state[keys.TEACHER] = action()
-    except ClassroomError as error:
-        membership.show_error(error)
-        return
-    except SQLAlchemyError as error:
-        membership.database_trouble(error)
-        return
-    st.rerun()
+    entered, access = membership.attempt(action)
+    if entered:
+        st.session_state[keys.TEACHER] = access
+        st.rerun()
 
 
 def open_form() -> None:

@@ -8,7 +8,8 @@ from playwright.sync_api import Page, expect
 from bench.app_server import running_app_server
 from tests.e2e.helpers import assert_no_exception, open_page, save_screenshot, wait_for_app
 
-PAGES = [("", "home"), ("concepts", "concepts"), ("cnn", "cnn"), ("nlp", "nlp")]
+PAGES = [("", "home"), ("concepts", "concepts"), ("cnn", "cnn"), ("nlp", "nlp"), ("classroom", "classroom")]
+TITLES = ["홈", "1. 학습 개념", "2. CNN 손글씨 숫자 분류", "3. 한국어 문장 분류", "수업 관리"]
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -23,9 +24,9 @@ def test_page_loads(page: Page, app_server: str, screenshot_dir, url_path: str, 
 def test_sidebar_lists_each_lesson_once(page: Page, app_server: str) -> None:
     open_page(page, app_server)
     navigation = page.locator("[data-testid='stSidebarNav']")
-    for title in ["홈", "1. 학습 개념", "2. CNN 손글씨 숫자 분류", "3. 한국어 문장 분류"]:
+    for title in TITLES:
         expect(navigation.get_by_text(title, exact=True)).to_have_count(1)
-    expect(navigation.locator("a")).to_have_count(4)
+    expect(navigation.locator("a")).to_have_count(len(TITLES))
 
 
 def test_home_links_open_each_lesson(page: Page, app_server: str) -> None:
@@ -42,7 +43,7 @@ def test_fresh_server_opened_at_a_lesson_url_uses_the_app_navigation(page: Page,
         page.goto(f"{fresh_url}/concepts")
         wait_for_app(page)
         navigation = page.locator("[data-testid='stSidebarNav']")
-        expect(navigation.locator("a")).to_have_count(4)
+        expect(navigation.locator("a")).to_have_count(len(TITLES))
         expect(navigation.get_by_text("common")).to_have_count(0)
         expect(page.locator("h1").first).to_contain_text("학습 개념")
         assert_no_exception(page)

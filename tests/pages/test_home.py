@@ -23,6 +23,12 @@ def test_home_lists_the_three_lessons_in_order() -> None:
     assert joined.index("학습 개념") < joined.index("CNN") < joined.index("한국어 문장 분류")
 
 
+def test_home_invites_the_teacher_to_open_a_class() -> None:
+    app = open_page()
+    text = " ".join(element.value for element in app.markdown)
+    assert "함께 수업하기" in text and "QR" in text
+
+
 def test_home_reports_data_sources() -> None:
     app = open_page()
     text = " ".join(element.value for element in app.markdown)
