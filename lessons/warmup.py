@@ -52,7 +52,7 @@ def warm_concepts() -> None:
 
 
 def warm_vision() -> None:
-    """Lesson 2: MNIST, the shipped CNN, its feature-map model and the pictures of the default test digit."""
+    """Lesson 2: MNIST, the shipped CNN, its feature-map model, the look-alike bank and the default digit's pictures."""
     from core.vision.digit_model import predict_probabilities
     from lessons.vision import resources
 
@@ -62,6 +62,7 @@ def warm_vision() -> None:
     resources.shipped_layer_pictures(data.x_test[0])
     resources.shipped_filters_uri()
     resources.shipped_info()
+    resources.shipped_neighbours(data.x_test[0])
 
 
 JIT_WARMUP_SENTENCES = 300

@@ -538,6 +538,10 @@ class TokenInfluence:
     change: float
 
 
+# Step 9 tries removing at most this many tokens of one text (a review is rarely longer).
+MAX_OCCLUDED_TOKENS = 60
+
+
 def occlusion_variants(items: Sequence[Any]) -> list[list[Any]]:
     """The full list followed by one copy per position with that item left out."""
     full = list(items)
@@ -576,20 +580,27 @@ def occlusion_importance(model: Any, tokens: Sequence[str], ids: Sequence[int], 
     return influences_from_probabilities(tokens, probabilities, target_class)
 
 
-def sentiment_occlusion(bundle: Any, text: str, tokens: Sequence[str]) -> tuple[list[TokenInfluence], int]:
+def sentiment_occlusion(bundle: Any, text: str, tokens: Sequence[str],
+                        max_tokens: int = MAX_OCCLUDED_TOKENS) -> tuple[list[TokenInfluence], int]:
     """Occlusion for the shipped sentiment bundle, which may also read the sentence's characters.
 
     Each variant drops one token from the token list and its first occurrence from the text, so the
-    character branch no longer sees the word either.
+    character branch no longer sees the word either. Only the first `max_tokens` tokens are tried: every
+    variant re-reads the whole text's character n-grams, so a very long text would otherwise cost the
+    server seconds (the number of variants times the text's length).
     """
     from core.language.sentiment_model import encode_inputs
 
+    if max_tokens < 1:
+        raise ValueError(f"max_tokens must be at least 1, got {max_tokens}")
     if not tokens:
         return [], 0
-    token_variants = occlusion_variants(tokens)
-    texts = [text] + [_drop_first(text, token) for token in tokens]
+    tokens = list(tokens)
+    tried = tokens[:max_tokens]
+    token_variants = [tokens] + [tokens[:position] + tokens[position + 1:] for position in range(len(tried))]
+    texts = [text] + [_drop_first(text, token) for token in tried]
     positive = bundle.probabilities(encode_inputs(bundle.settings, token_variants, texts))
-    return influences_from_probabilities(tokens, np.asarray(positive).reshape(-1, 1))
+    return influences_from_probabilities(tried, np.asarray(positive).reshape(-1, 1))
 
 
 def _drop_first(text: str, token: str) -> str:

@@ -17,6 +17,9 @@ def render(prediction, bundle) -> None:
     if not prediction.tokens:
         return
     influences, target = resources.shipped_occlusion(prediction.text, tuple(prediction.tokens))
+    if len(influences) < len(prediction.tokens):
+        st.caption(t(f"긴 문장이라 앞의 {len(influences)}개 토큰만 하나씩 빼 보았습니다.",
+                     f"A long text: only its first {len(influences)} tokens were removed in turn."))
     st.plotly_chart(charts.influence_figure(
         [item.token for item in influences], [item.change for item in influences],
         class_names()[target], language()), key=keys.INFLUENCE)

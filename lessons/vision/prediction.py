@@ -111,11 +111,11 @@ def render(model: Any, model_kind: str | None, prepared: PreparedDigit, slot: An
         "The output layer is a **softmax**: 10 probabilities that sum to 1. The position of the largest "
         "(`argmax`) is the predicted digit.",
     ))
-    if model_kind == SHIPPED:
-        if verdict.doubtful:
-            show_neighbours(prepared.digit, verdict)
-        else:
-            with st.expander(t("이 그림과 닮은 학습 숫자 보기", "Show the training digits this drawing resembles")):
-                show_neighbours(prepared.digit, verdict)
+    # Look-alikes cost a model call and six pictures: shown by themselves when the model is unsure, and
+    # otherwise only when the student asks (an expander would compute them on every drawing of the class).
+    if model_kind == SHIPPED and (verdict.doubtful or st.toggle(
+            t("이 그림과 닮은 학습 숫자 보기", "Show the training digits this drawing resembles"),
+            key=keys.SHOW_LOOK_ALIKES)):
+        show_neighbours(prepared.digit, verdict)
     label_buttons(prepared.digit, verdict.predicted)
     return verdict.predicted

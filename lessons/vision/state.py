@@ -11,6 +11,7 @@ UPLOAD = "cnn_upload"
 MODEL_CHOICE = "cnn_model_choice"
 PREDICTION = "cnn_prediction"
 PROBABILITIES = "cnn_probabilities"
+SHOW_LOOK_ALIKES = "cnn_show_look_alikes"
 # 1 · honest uncertainty and one-click true labels
 TRUE_LABEL = "cnn_true_label"
 LABEL_NOTICE = "cnn_label_notice"

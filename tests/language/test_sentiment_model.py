@@ -101,3 +101,16 @@ def test_shipped_model_averages_its_two_readers(bundle, okt) -> None:
     info = sentiment_model_info(NSMC_INFO_PATH)
     assert set(info["reader_held_out_accuracy"]) == {"rnn", "ngrams"} and info["ngram_vocab_size"] > 1000
     assert "ngram_vocab" not in info
+
+
+def test_occlusion_of_a_long_text_tries_only_its_first_tokens(bundle) -> None:
+    from core.language.rnn_lesson import sentiment_occlusion
+
+    tokens = ["영화", "정말", "재밌다"] * 30
+    text = " ".join(tokens)
+    influences, _ = sentiment_occlusion(bundle, text, tokens, max_tokens=7)
+    assert [item.token for item in influences] == tokens[:7]
+    short, _ = sentiment_occlusion(bundle, "정말 재밌다", ["정말", "재밌다"], max_tokens=7)
+    assert [item.token for item in short] == ["정말", "재밌다"]
+    with pytest.raises(ValueError):
+        sentiment_occlusion(bundle, text, tokens, max_tokens=0)

@@ -7,6 +7,7 @@ import io
 import numpy as np
 from PIL import Image, ImageDraw
 
+from lessons.vision import state as keys
 from tests.apptest_helpers import error_texts, open_page
 
 PAGE = "pages/cnn.py"
@@ -138,6 +139,9 @@ def test_several_digits_and_scribbles_get_korean_hints_and_look_alikes_are_shown
     assert any("조각" in text for text in warning_texts(app)), warning_texts(app)
     upload(app, bar_png(), "one.png")
     assert not any("조각" in text or "여러 개" in text for text in warning_texts(app))
+    # A confident reading shows its look-alikes only when the student asks for them.
+    assert not any("닮은 학습 숫자" in element.value for element in app.markdown)
+    app.toggle(key=keys.SHOW_LOOK_ALIKES).set_value(True).run()
     assert any("닮은 학습 숫자" in element.value for element in app.markdown)
     captions = [caption for image in app.get("image") for caption in image.captions]
     assert sum(" · 0." in caption or " · 1." in caption for caption in captions) >= 6, captions
