@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from core.config import DEFAULT_SEED, MODELS_DIR
+from core.language.config_options import add_config_options, config_from_arguments
 from core.language.rnn_lesson import CELL_TYPES, RnnConfig, build_model
 from core.language.text_vectors import PAD_ID, Vocabulary, pad_sequences
 from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
@@ -159,8 +160,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--test", type=Path, required=True, help="NSMC-format held-out file")
     parser.add_argument("--output", type=Path, default=COMPARISON_PATH)
     parser.add_argument("--cache-dir", type=Path, default=None)
-    for name, value in asdict(ComparisonConfig()).items():
-        parser.add_argument("--" + name.replace("_", "-"), type=type(value), default=value)
+    add_config_options(parser, ComparisonConfig())
     return parser.parse_args(argv)
 
 
@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None, tagger_factory: Callable[[], Any] | 
     from core.language.nsmc_data import read_nsmc
 
     arguments = parse_arguments(argv)
-    config = ComparisonConfig(**{name: getattr(arguments, name) for name in asdict(ComparisonConfig())})
+    config = config_from_arguments(ComparisonConfig, arguments)
     if tagger_factory is None:
         from core.language.korean_tagger import get_tagger_service
 

@@ -30,6 +30,7 @@ import numpy as np
 from core.availability import NSMC_MODEL_PATH
 from core.config import DEFAULT_SEED
 from core.language.char_ngrams import NgramVocabulary
+from core.language.config_options import add_config_options, config_from_arguments
 from core.language.nsmc_data import read_nsmc
 from core.language.sentiment_model import (
     NGRAM_OUTPUT_LAYER,
@@ -282,19 +283,14 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=NSMC_MODEL_PATH, help="where the .keras file goes")
     parser.add_argument("--limit", type=int, help="use only the first N reviews (quick experiments)")
     parser.add_argument("--cache-dir", type=Path, help="token cache folder (default: the project cache)")
-    for name, default in asdict(TrainConfig()).items():
-        option = "--" + name.replace("_", "-")
-        if isinstance(default, bool):
-            parser.add_argument(option, type=lambda text: text.lower() in ("1", "true", "yes"), default=default)
-        else:
-            parser.add_argument(option, type=type(default), default=default)
+    add_config_options(parser, TrainConfig())
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None, tagger_factory: Callable[[], Any] | None = None) -> dict:
     """Run the whole training and return the JSON metadata it saved."""
     arguments = parse_arguments(argv)
-    config = TrainConfig(**{name: getattr(arguments, name) for name in asdict(TrainConfig())})
+    config = config_from_arguments(TrainConfig, arguments)
     if tagger_factory is None:
         from core.language.korean_tagger import get_tagger_service
 

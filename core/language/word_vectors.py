@@ -30,6 +30,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED, MODELS_DIR
 from core.errors import StudentFacingError
+from core.language.config_options import add_config_options, config_from_arguments
 from core.language.embeddings import NeighbourIndex
 from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
 
@@ -209,8 +210,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=WORD_VECTORS_PATH)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N reviews (0: all)")
     parser.add_argument("--cache-dir", type=Path, default=None)
-    for name, value in asdict(defaults).items():
-        parser.add_argument("--" + name.replace("_", "-"), type=type(value), default=value)
+    add_config_options(parser, defaults)
     return parser.parse_args(argv)
 
 
@@ -219,7 +219,7 @@ def main(argv: Sequence[str] | None = None, tagger_factory: Callable[[], Any] | 
     from core.language.nsmc_data import read_nsmc
 
     arguments = parse_arguments(argv)
-    config = Word2VecConfig(**{name: getattr(arguments, name) for name in asdict(Word2VecConfig())})
+    config = config_from_arguments(Word2VecConfig, arguments)
     if tagger_factory is None:
         from core.language.korean_tagger import get_tagger_service
 
