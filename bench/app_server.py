@@ -82,7 +82,6 @@ def running_streamlit(
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
     ]
     with open(log_path, "w", encoding="utf-8") as log:
         process = subprocess.Popen(

@@ -6,6 +6,7 @@ import pytest
 
 from core.language.korean_text import (
     DEFAULT_STOPWORDS,
+    MAX_SENTENCE_CHARS,
     TextInputError,
     clean_text,
     cleaned_text,
@@ -35,6 +36,13 @@ def test_long_text_is_truncated_with_a_notice() -> None:
     result = validate_sentence("가" * 10_000, max_chars=1000)
     assert result.truncated and len(result.text) == 1000 and result.original_length == 10_000
     assert "1,000" in result.notice_ko and "1,000" in result.notice_en
+
+
+def test_the_default_cap_keeps_a_whole_review_and_bounds_a_pasted_essay() -> None:
+    review = ("배우들 연기가 정말 좋았고 " * 10)[:140]  # as long as the longest NSMC review
+    assert not validate_sentence(review).truncated
+    essay = validate_sentence("영화가정말재밌었다" * 230)
+    assert essay.truncated and len(essay.text) == MAX_SENTENCE_CHARS == 300
 
 
 @pytest.mark.parametrize("text", ["😀😀🎉", "great movie", "12345"])
