@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -260,15 +260,31 @@ class PenSplit:
     y_test: np.ndarray
     train_writers: tuple[int, ...]
     test_writers: tuple[int, ...]
+    # The held-out writers' digits through `pen_split`'s `extra` (scored on their own, never trained on).
+    x_extra_test: np.ndarray | None = None
+    y_extra_test: np.ndarray | None = None
 
 
 def pen_split(digits: Sequence[PenDigit], seed: int = DEFAULT_SEED, copies: int = 1,
-              held_out: int = HELD_OUT_WRITER_COUNT) -> PenSplit:
-    """Render the training writers `copies` times (seed `seed`) and the held-out writers once."""
+              held_out: int = HELD_OUT_WRITER_COUNT,
+              extra: Callable[[list[PenDigit]], list[PenDigit]] | None = None) -> PenSplit:
+    """Render the training writers `copies` times (seed `seed`) and the held-out writers once.
+
+    `extra` makes more training digits from the training writers' own (e.g.
+    `core.vision.pen_variants.writing_variants`); the held-out writers' digits go through it too, into a
+    test set of its own, so that what `extra` teaches is also scored on writers never trained on.
+    """
     train_writers, test_writers = writer_split(digits, held_out=held_out, seed=seed)
-    x_train, y_train, _ = render_digits(by_writers(digits, train_writers), seed=seed, copies=copies)
+    training = by_writers(digits, train_writers)
+    if extra is not None:
+        training = training + extra(training)
+    x_train, y_train, _ = render_digits(training, seed=seed, copies=copies)
     x_test, y_test, _ = held_out_renderings(digits, test_writers)
-    return PenSplit(x_train, y_train, x_test, y_test, tuple(train_writers), tuple(test_writers))
+    split = PenSplit(x_train, y_train, x_test, y_test, tuple(train_writers), tuple(test_writers))
+    if extra is None:
+        return split
+    x_extra, y_extra, _ = render_digits(extra(by_writers(digits, test_writers)), seed=HELD_OUT_RENDER_SEED)
+    return replace(split, x_extra_test=x_extra, y_extra_test=y_extra)
 
 
 def held_out_renderings(digits: Sequence[PenDigit], writers: Sequence[int],

@@ -109,6 +109,19 @@ def test_training_adds_pen_renderings_and_scores_held_out_writers(tmp_path):
     assert "held-out writers" in logged[0] and "pen digits" in logged[-1]
 
 
+def test_training_scores_the_held_out_writers_variants_on_their_own(tmp_path):
+    from core.vision.pen_variants import writing_variants
+    from core.vision.pendigits import pen_split
+    from tests.vision.test_pendigits import synthetic_digits
+
+    pen = pen_split(synthetic_digits(writers=4, per_writer=2), seed=0, held_out=1,
+                    extra=lambda digits: writing_variants(digits, seed=0))
+    info = train_shipped_model(tiny_config(pen_digits=True), model_path=tmp_path / "m.keras", data=tiny_split(),
+                               log=lambda _: None, pen=pen)
+    assert info["pen_train_n"] == len(pen.y_train) == 6 + 3
+    assert info["pen_held_out_variants_n"] == 1 and 0.0 <= info["pen_held_out_variants_accuracy"] <= 1.0
+
+
 def test_training_without_pen_data_is_mnist_alone(tmp_path):
     info = train_shipped_model(tiny_config(), model_path=tmp_path / "m.keras", data=tiny_split(), log=lambda _: None)
     assert info["pen_train_n"] == 0 and "pen_held_out_accuracy" not in info
@@ -121,5 +134,8 @@ def test_command_line_passes_pen_options_to_the_config(monkeypatch, tmp_path):
     monkeypatch.setattr(train, "train_shipped_model", lambda config, **kwargs: seen.update(config=config, **kwargs))
     train.main(["--epochs", "2", "--pen-copies", "3", "--output", str(tmp_path / "m.keras")])
     assert seen["config"].pen_digits and seen["config"].pen_copies == 3 and seen["config"].epochs == 2
+    assert seen["config"].pen_variants
+    train.main(["--no-pen-variants"])
+    assert seen["config"].pen_digits and not seen["config"].pen_variants
     train.main(["--no-pen-digits"])
     assert not seen["config"].pen_digits and seen["config"].epochs == TrainConfig().epochs
