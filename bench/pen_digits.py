@@ -4,7 +4,8 @@
 writers and the same renderings that `python -m core.vision.train` holds out), prepares each one like a
 canvas drawing and prints {"accuracy": ..., "n": ..., "writers": [...], "per_digit": {...}} as one JSON line.
 `--export DIR` also writes the renderings as `<label>_<writer>_<n>.png` canvas PNGs, so
-`python -m bench.digits_png DIR` reads the very same drawings through the upload path.
+`python -m bench.digits_png DIR` reads the very same drawings through the upload path. The line also has
+"variants_accuracy": the same writers' 1s and 7s written the other way (flagged, crossed), as training scores them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before 
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
 from core.vision.digit_model import load_shipped_model
+from core.vision.pen_variants import writing_variants
 from core.vision.pendigits import (
     HELD_OUT_RENDER_SEED,
     by_writers,
@@ -28,6 +30,7 @@ from core.vision.pendigits import (
     place_strokes,
     random_style,
     render_canvas,
+    render_digits,
     writer_split,
 )
 
@@ -42,6 +45,14 @@ def export_pngs(digits, writers, folder: Path) -> int:
         rgba = render_canvas(place_strokes(digit, style, rng), style.pen_width)
         (folder / f"{digit.label}_{digit.writer:02d}_{number:04d}.png").write_bytes(canvas_png(rgba))
     return len(chosen)
+
+
+def variants_score(model, digits, writers, seed: int) -> dict[str, float | int]:
+    """The held-out writers' flagged 1s and crossed 7s, made and rendered exactly as `pen_split` scores them."""
+    images, labels, _ = render_digits(writing_variants(by_writers(digits, writers), seed=seed),
+                                      seed=HELD_OUT_RENDER_SEED)
+    predicted = np.argmax(model.predict(images[..., None], batch_size=256, verbose=0), axis=1)
+    return {"variants_accuracy": round(float(np.mean(predicted == labels)), 4), "variants_n": int(len(labels))}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -64,7 +75,8 @@ def main(argv: list[str] | None = None) -> None:
     predicted = np.argmax(model.predict(images[..., None], batch_size=256, verbose=0), axis=1)
     per_digit = {str(d): round(float(np.mean(predicted[labels == d] == d)), 3) for d in range(10)}
     result = {"accuracy": round(float(np.mean(predicted == labels)), 4), "n": int(len(labels)),
-              "writers": writers, "per_digit": per_digit, "model": str(args.model)}
+              "writers": writers, "per_digit": per_digit, **variants_score(model, digits, writers, args.seed),
+              "model": str(args.model)}
     if args.export is not None:
         result["exported"] = export_pngs(digits, writers, args.export)
         print(f"wrote {result['exported']} PNGs to {args.export}", file=sys.stderr)

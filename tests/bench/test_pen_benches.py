@@ -50,6 +50,8 @@ def test_pen_digit_bench_prints_one_json_line_and_exports_pngs(tmp_path, tiny_mo
     result = json.loads(capsys.readouterr().out.strip())
     assert result["n"] == 6 * 10 * 2 and len(result["writers"]) == 6 and 0.0 <= result["accuracy"] <= 1.0
     assert set(result["per_digit"]) == {str(digit) for digit in range(10)}
+    # Each held-out writer's two 1s get a flag and their two one-stroke 7s a crossbar.
+    assert result["variants_n"] == 6 * 2 * 2 and 0.0 <= result["variants_accuracy"] <= 1.0
     assert result["exported"] == 120 and len(list((tmp_path / "png").glob("*_*.png"))) == 120
 
 
