@@ -226,6 +226,26 @@ def start_jvm(environ: dict[str, str] | None = None, max_heap_mb: int = JVM_MAX_
     # (jpype-project/jpype#1169). Re-attaching it as a daemon thread lets the process exit.
     jpype.java.lang.Thread.detach()
     jpype.java.lang.Thread.attachAsDaemon()
+    unhook_jpype_from_python_gc()
+
+
+def unhook_jpype_from_python_gc() -> bool:
+    """Take JPype's hook out of `gc.callbacks` (True when it was there); Java still collects on its own.
+
+    JPype runs its hook around every Python collection, young ones included: it reads glibc's `mallinfo`
+    at the start (5-13 ms in a loaded server, whose heap has many arenas) and, when Python's heap grew, calls
+    Java's `System.gc()` at the end; both hold the GIL. Under a class burst that was more than a second of
+    stalls per minute for every student, while the lessons keep no Java objects alive from Python (Okt's
+    results come back as Python strings), so there is nothing for a forced Java collection to free.
+    """
+    import _jpype
+
+    hook = getattr(_jpype, "_collect", None)
+    if hook is None or hook not in gc.callbacks:
+        return False
+    # JPype 1.7 registers the same hook twice.
+    gc.callbacks[:] = [callback for callback in gc.callbacks if callback is not hook]
+    return True
 
 
 class OktBackend:

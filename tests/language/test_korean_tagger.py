@@ -26,6 +26,7 @@ from core.language.korean_tagger import (
     measure_tagger_speed,
     python_objects_frozen,
     request_pieces,
+    unhook_jpype_from_python_gc,
 )
 from core.language.korean_text import MAX_EOJEOL_CHARS
 from core.language.okt_normalization import NormalizationScreen
@@ -54,6 +55,20 @@ def okt() -> TaggerService:
 @pytest.mark.slow
 def test_note_example_tokens(okt: TaggerService) -> None:
     assert okt.morphs(NOTE_SENTENCE) == ["딥", "러닝", "기초", "과목", "을", "수강", "하고", "있습니다"]
+
+
+@pytest.mark.slow
+def test_the_started_jvm_leaves_python_collections_alone(okt: TaggerService) -> None:
+    import _jpype
+
+    assert okt.morphs("영화") and _jpype._collect not in gc.callbacks
+    gc.callbacks.extend([_jpype._collect, _jpype._collect])
+    try:
+        assert unhook_jpype_from_python_gc() is True
+    finally:
+        while _jpype._collect in gc.callbacks:
+            gc.callbacks.remove(_jpype._collect)
+    assert _jpype._collect not in gc.callbacks and unhook_jpype_from_python_gc() is False
 
 
 @pytest.mark.slow
