@@ -1,9 +1,11 @@
 """Fine-tune a copy of the shipped CNN on 20 drawings of one new writer, as section 4 of lesson 2 does.
 
 `python -m bench.fine_tune` takes each writer held out of training in `../shared/data/pendigits/`, renders
-their digits onto the canvas, fine-tunes on 20 of them (two of each digit) in the background job system,
-and scores the copy on that writer's other drawings and on the MNIST test split, before and after. It
-prints one JSON line: the slowest and median job time in seconds, and the mean accuracies.
+their digits onto the canvas and picks the 20 drawings a student would teach: first the ones the model
+misreads (those are the ones a student corrects with one click), then two of each digit. It fine-tunes a copy
+on them in the background job system and scores it before and after on those 20 ("taught"), on that
+writer's other drawings and on the MNIST test split. It prints one JSON line: the slowest and median job
+time in seconds, and the mean accuracies.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ from core.vision.pendigits import by_writers, held_out_renderings, load_pendigit
 PER_DIGIT = 2
 
 
+def taught_drawings(model, images: np.ndarray, labels: np.ndarray, mine: np.ndarray) -> np.ndarray:
+    """The 20 of a writer's drawings a student would teach: the misread ones first, then two of each digit."""
+    predicted = np.argmax(model.predict(images[mine][..., None], batch_size=256, verbose=0), axis=1)
+    misread = list(mine[predicted != labels[mine]][: 10 * PER_DIGIT])
+    per_digit = [index for digit in range(10) for index in mine[labels[mine] == digit][:PER_DIGIT]]
+    chosen = misread + [index for index in per_digit if index not in misread]
+    return np.asarray(chosen[: 10 * PER_DIGIT])
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print fine-tuning time and before/after accuracies over the held-out writers as one JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -47,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     seconds, rows = [], []
     for writer in writers:
         mine = np.flatnonzero(owners == writer)
-        chosen = np.concatenate([mine[labels[mine] == digit][:PER_DIGIT] for digit in range(10)])
+        chosen = taught_drawings(model, images, labels, mine)
         others = np.setdiff1d(mine, chosen)
         started = time.monotonic()
         tune = make_fine_tune(model, images[chosen], labels[chosen], (mnist.x_train, mnist.y_train),
@@ -59,11 +70,14 @@ def main(argv: list[str] | None = None) -> None:
             raise SystemExit(f"fine-tuning for writer {writer} ended {job_progress.status}: {job_progress.error}")
         tuned, report = job.result
         rows.append((accuracy(model, images[others], labels[others]), accuracy(tuned, images[others], labels[others]),
-                     report.mnist_before, report.mnist_after))
-    before, after, mnist_before, mnist_after = (float(np.mean(column)) for column in zip(*rows, strict=True))
+                     report.mnist_before, report.mnist_after,
+                     accuracy(model, images[chosen], labels[chosen]), accuracy(tuned, images[chosen], labels[chosen])))
+    before, after, mnist_before, mnist_after, taught_before, taught_after = (
+        float(np.mean(column)) for column in zip(*rows, strict=True))
     print(json.dumps({
         "seconds_max": round(max(seconds), 2), "seconds_median": round(statistics.median(seconds), 2),
         "drawings": 10 * PER_DIGIT, "writers": writers,
+        "taught_before": round(taught_before, 4), "taught_after": round(taught_after, 4),
         "writer_other_drawings_before": round(before, 4), "writer_other_drawings_after": round(after, 4),
         "mnist_before": round(mnist_before, 4), "mnist_after": round(mnist_after, 4),
         "mnist_drop_max_points": round(max((row[2] - row[3]) * 100 for row in rows), 2),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench import fine_tune, pen_digits
@@ -62,6 +63,20 @@ def test_fine_tune_bench_times_twenty_drawings_per_writer(tmp_path, tiny_model, 
     assert result["drawings"] == 20 and len(result["writers"]) == 6
     assert result["seconds_max"] >= result["seconds_median"] > 0
     assert 0.0 <= result["writer_other_drawings_after"] <= 1.0
+    assert 0.0 <= result["taught_before"] <= 1.0 and 0.0 <= result["taught_after"] <= 1.0
+
+
+def test_a_student_teaches_the_misread_drawings_first() -> None:
+    class ReadsEverythingAsZero:
+        def predict(self, batch, batch_size, verbose):
+            return np.eye(10)[np.zeros(len(batch), dtype=int)]
+
+    labels = np.repeat(np.arange(10), 4)
+    images = np.zeros((len(labels), 28, 28), np.float32)
+    mine = np.arange(len(labels))
+    chosen = fine_tune.taught_drawings(ReadsEverythingAsZero(), images, labels, mine)
+    assert len(chosen) == 20 and np.all(labels[chosen] != 0)
+    assert list(chosen) == list(np.flatnonzero(labels != 0)[:20])
 
 
 def test_benches_say_when_the_pen_data_is_missing(tmp_path) -> None:
