@@ -1,10 +1,11 @@
 """Classroom mode in real browsers: a teacher (projector-sized) and a student (phone-sized touch screen), each in
 their own browser context.
 
-The teacher opens a class; the student joins it with the code from the QR link, sends a drawing from lesson 2
-and a sentence from lesson 3; the teacher's dashboard shows both by itself, fine-tunes the CNN on the class's
-drawings, hides an item, exports the data, and finally deletes the class. A wrong password five times locks
-the dashboard. Extra classmates' drawings (for fine-tuning) go straight into the same database the server uses.
+The teacher opens a class; the student joins it with the code from the QR link, draws with a finger (real touch
+events) and sends the drawing from lesson 2 and a sentence from lesson 3; the teacher's dashboard shows both by
+itself, fine-tunes the CNN on the class's drawings, hides an item, exports the data, and finally deletes the class.
+A wrong password five times locks the dashboard. Extra classmates' drawings (for fine-tuning) go straight into the
+same database the server uses.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from core.classroom.store import DRAWING, ClassroomStore
 from core.vision.digit_image import open_uploaded_image, prepare_digit
 from tests.conftest import PROJECT_ROOT
 from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_app
-from tests.e2e.test_cnn import ONE, draw
+from tests.e2e.test_cnn import ONE
+from tests.e2e.test_cnn_touch import touch_draw
 
 PAGE_TIMEOUT_MS = 120_000
 DASHBOARD_TIMEOUT_MS = 60_000
@@ -92,7 +94,8 @@ def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_a
     student.goto(f"{app_server}/cnn{keep}")
     wait_for_app(student, timeout_ms=PAGE_TIMEOUT_MS)
     expect(student.get_by_text("3학년 2반 <b>AI</b>")).to_be_visible()
-    draw(student, ONE)
+    # A finger on the phone's touch screen, as students draw in class (real touch events, no mouse).
+    touch_draw(student, ONE)
     expect(student.locator(".st-key-class_share_digit")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
     click(student, "class_share_digit")
     expect(student.get_by_text("반에 보냈습니다")).to_be_visible()
