@@ -21,16 +21,17 @@ import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before 
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
 from core.vision.digit_model import load_shipped_model
+from core.vision.finetune import accuracy
 from core.vision.pen_variants import writing_variants
 from core.vision.pendigits import (
     HELD_OUT_RENDER_SEED,
     by_writers,
     canvas_png,
+    held_out_renderings,
     load_pendigits,
     place_strokes,
     random_style,
     render_canvas,
-    render_digits,
     writer_split,
 )
 
@@ -49,16 +50,12 @@ def export_pngs(digits, writers, folder: Path) -> int:
 
 def variants_score(model, digits, writers, seed: int) -> dict[str, float | int]:
     """The held-out writers' flagged 1s and crossed 7s, made and rendered exactly as `pen_split` scores them."""
-    images, labels, _ = render_digits(writing_variants(by_writers(digits, writers), seed=seed),
-                                      seed=HELD_OUT_RENDER_SEED)
-    predicted = np.argmax(model.predict(images[..., None], batch_size=256, verbose=0), axis=1)
-    return {"variants_accuracy": round(float(np.mean(predicted == labels)), 4), "variants_n": int(len(labels))}
+    images, labels, _ = held_out_renderings(digits, writers, lambda chosen: writing_variants(chosen, seed=seed))
+    return {"variants_accuracy": round(accuracy(model, images, labels), 4), "variants_n": int(len(labels))}
 
 
 def main(argv: list[str] | None = None) -> None:
     """Print the shipped model's accuracy on held-out writers' pen digits as one JSON line."""
-    from core.vision.pendigits import held_out_renderings
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_PENDIGITS_FILE)
     parser.add_argument("--model", type=Path, default=MNIST_MODEL_PATH)

@@ -283,11 +283,14 @@ def pen_split(digits: Sequence[PenDigit], seed: int = DEFAULT_SEED, copies: int 
     split = PenSplit(x_train, y_train, x_test, y_test, tuple(train_writers), tuple(test_writers))
     if extra is None:
         return split
-    x_extra, y_extra, _ = render_digits(extra(by_writers(digits, test_writers)), seed=HELD_OUT_RENDER_SEED)
+    x_extra, y_extra, _ = held_out_renderings(digits, test_writers, extra)
     return replace(split, x_extra_test=x_extra, y_extra_test=y_extra)
 
 
 def held_out_renderings(digits: Sequence[PenDigit], writers: Sequence[int],
+                        extra: Callable[[list[PenDigit]], list[PenDigit]] | None = None,
                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The held-out writers' digits, rendered once with the fixed held-out seed."""
-    return render_digits(by_writers(digits, writers), seed=HELD_OUT_RENDER_SEED, copies=1)
+    """The held-out writers' digits (or, with `extra`, what it makes of them), rendered once with the fixed
+    held-out seed."""
+    chosen = by_writers(digits, writers)
+    return render_digits(chosen if extra is None else extra(chosen), seed=HELD_OUT_RENDER_SEED, copies=1)
