@@ -3,7 +3,8 @@
 The same app as `streamlit run streamlit_app.py`, plus what a class of 30 needs from the server process:
 the lessons' shared resources load in the background as soon as the server starts (so the first students
 do not wait for models and the JVM), and `/_classroom/ready` answers 200 once they are loaded (503 before),
-for the load bench, the deploy script and nginx / Docker health checks. Each browser gets a student
+for the load bench, the deploy script and nginx / Docker health checks. Once the class has left, a
+housekeeping thread gives the server's memory back (lessons.housekeeping). Each browser gets a student
 cookie (core.continuity), so a reload or a move to another replica brings the student's work back.
 """
 
@@ -19,6 +20,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.continuity import StudentCookieMiddleware
+from lessons.housekeeping import start_housekeeping
 from lessons.warmup import STATUS, start_warm_up
 
 READY_PATH = "/_classroom/ready"
@@ -34,6 +36,7 @@ async def warm_up_at_start(_app: st.App) -> AsyncIterator[None]:
     """
     PagesManager.uses_pages_directory = False
     start_warm_up()
+    start_housekeeping()
     yield
 
 

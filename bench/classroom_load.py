@@ -20,11 +20,14 @@ replicas, and `--pid` for its memory), opens `--sessions` (default 30) websocket
 Counted per scenario: measured runs, p50/p95/max latency (s, successful runs), exceptions shown
 (st.exception / uncaught errors, in any run of the scenario's sessions), failed runs (error status,
 timeout after `--timeout` s, closed connection), handshake failures and the server's RSS (MB, the
-server process and its children): the peak while the scenario ran and the value at its end.
+server process and its children): the peak while the scenario ran and the value at its end, plus the peak
+PSS (`server_pss_mb`, which counts the libraries shared by the server and its training worker once).
 
-Disconnected sessions stay in Streamlit's reconnect storage for 2 minutes and are only dropped when
-that storage is next written, so `after_close` measures memory twice: shortly after the last session
-closed, and again after `--final-wait` seconds plus one short probe session (which triggers the reap).
+`after_close` reads the server's memory shortly after the last session closed and again after
+`--final-wait` seconds (default 200): serve.py's housekeeping drops the closed sessions and the class's
+shared results 30 s after the last closed session's reconnect time (120 s) is over, and the training
+worker process exits after 120 s without work. `server_rss_over_start_mb` is what stayed above the reading
+taken before the first scenario.
 """
 
 from __future__ import annotations
@@ -151,17 +154,37 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def process_tree_rss_mb(pid: int | None) -> float | None:
-    """Resident memory of `pid` and all its descendants, in MB (None without a PID)."""
-    if pid is None:
-        return None
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _process_tree_kb(pid: int, reading: Callable[[int], int]) -> int:
     children = _children_by_parent()
     todo, total_kb = [pid], 0
     while todo:
         current = todo.pop()
-        total_kb += _rss_kb(current)
+        total_kb += reading(current)
         todo.extend(children.get(current, []))
-    return round(total_kb / 1024, 1)
+    return total_kb
+
+
+def process_tree_rss_mb(pid: int | None) -> float | None:
+    """Resident memory of `pid` and all its descendants, in MB (None without a PID).
+
+    The training worker maps the same TensorFlow libraries as the server, so their pages count twice here.
+    """
+    return None if pid is None else round(_process_tree_kb(pid, _rss_kb) / 1024, 1)
+
+
+def process_tree_pss_mb(pid: int | None) -> float | None:
+    """Proportional memory of the tree (pages shared between its processes counted once), in MB."""
+    return None if pid is None else round(_process_tree_kb(pid, _pss_kb) / 1024, 1)
 
 
 def process_tree_cpu_s(pid: int | None) -> float | None:
@@ -200,12 +223,15 @@ class RssSampler:
     def __init__(self, pid: int | None) -> None:
         self.pid = pid
         self.peak: float | None = None
+        self.peak_pss: float | None = None
         self._task: asyncio.Task | None = None
 
     def sample(self) -> float | None:
-        value = process_tree_rss_mb(self.pid)
+        value, pss = process_tree_rss_mb(self.pid), process_tree_pss_mb(self.pid)
         if value is not None:
             self.peak = value if self.peak is None else max(self.peak, value)
+        if pss is not None:
+            self.peak_pss = pss if self.peak_pss is None else max(self.peak_pss, pss)
         return value
 
     async def _run(self) -> None:
@@ -325,6 +351,7 @@ class Bench:
         self._first_open_taken = not fresh
         self.rss_start = process_tree_rss_mb(pid)
         self.rss_peak: float | None = self.rss_start
+        self.pss_peak: float | None = process_tree_pss_mb(pid)
         self.sentences = korean_sentences(max(4 * args.sessions, 300), args.seed)
 
     @property
@@ -355,7 +382,8 @@ class Bench:
                 rss_end = sampler.sample()
             await close_all(scene.sessions)
             self.rss_peak = max(filter(None, [self.rss_peak, sampler.peak]), default=None)
-            self.emit(self.scene_line(scene, sampler.peak, rss_end))
+            self.pss_peak = max(filter(None, [self.pss_peak, sampler.peak_pss]), default=None)
+            self.emit(self.scene_line(scene, sampler.peak, rss_end) | {"server_pss_mb": sampler.peak_pss})
         await self.after_close()
 
     def scene_line(self, scene: Scene, rss_peak: float | None, rss_end: float | None) -> dict[str, Any]:
@@ -376,19 +404,20 @@ class Bench:
         return line
 
     async def after_close(self) -> None:
-        """Memory once every session has closed: soon after, and after the reconnect storage's TTL."""
+        """Memory once every session has closed: soon after, and once the server has noticed the class left."""
         await asyncio.sleep(CLOSE_SETTLE_SECONDS)
         line: dict[str, Any] = {"scenario": "after_close", "server_rss_start_mb": self.rss_start,
-                                "server_rss_peak_mb": self.rss_peak,
+                                "server_rss_peak_mb": self.rss_peak, "server_pss_peak_mb": self.pss_peak,
                                 "server_rss_closed_mb": process_tree_rss_mb(self.pid),
                                 "server_active_sessions": await asyncio.to_thread(active_sessions, self.base_url)}
         if self.args.final_wait > 0:
+            # serve.py's housekeeping cleans up 30 s after the last session's reconnect time (120 s) is over,
+            # and the training worker leaves after 120 s without work.
             await asyncio.sleep(self.args.final_wait)
-            # Writing to the reconnect storage (a session closing) is what drops the expired sessions.
-            probe = await open_sessions(self.base_url, [""], Tally(), timeout=self.args.timeout, window=0)
-            await close_all(probe)
-            await asyncio.sleep(CLOSE_SETTLE_SECONDS)
-            line["server_rss_after_wait_mb"] = process_tree_rss_mb(self.pid)
+            after = process_tree_rss_mb(self.pid)
+            line["server_rss_after_wait_mb"] = after
+            if after is not None and self.rss_start is not None:
+                line["server_rss_over_start_mb"] = round(after - self.rss_start, 1)
         line.update(final_wait_s=self.args.final_wait, first_open_s=self.first_open_s)
         self.emit(line)
 
@@ -583,8 +612,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--think-seconds", type=float, default=1.0, help="pause between a predictor's runs")
     parser.add_argument("--training-grace", type=float, default=60.0,
                         help="seconds after training_mix for started trainings to finish")
-    parser.add_argument("--final-wait", type=float, default=130.0,
-                        help="seconds to wait before the last memory reading (reconnect storage TTL is 120 s)")
+    parser.add_argument("--final-wait", type=float, default=200.0,
+                        help="seconds to wait before the last memory reading (the server cleans up after 150 s)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--server-log", type=Path, help="keep the started server's log here")
     args = parser.parse_args(argv)

@@ -122,6 +122,19 @@ def _run_parts(parts: list[tuple[str, Callable[[], None]]]) -> None:
         _run_part(name, part)
 
 
+def refill_shared_results() -> None:
+    """Compute the lessons' default results again after the per-input caches were cleared (the class left).
+
+    The models and the JVM stay loaded, so this takes about a second; the next class's first students then
+    find the note's sentence and the default digit ready, as after a server start.
+    """
+    for name, part in (("concepts", warm_concepts), ("vision", warm_vision), ("language", warm_language)):
+        try:
+            part()
+        except Exception as error:  # noqa: BLE001 - a failed part must not stop the others; the page explains it.
+            LOGGER.warning("refilling the %s results failed: %s", name, error)
+
+
 def settle_streamlit_first_use() -> None:
     """Pay Streamlit's one-time first-element check here instead of in the first student's run.
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from core.concepts.toy_datasets import TASK_CLASSIFICATION, TASK_REGRESSION, Dataset, split_dataset
 from core.config import DEFAULT_SEED, MAX_TRAINING_SECONDS
-from core.training import TrainingJob, iterations_per_epoch
+from core.training import TrainingJob, fit_in_worker, iterations_per_epoch
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
 LOSS_MSE = "mse"
@@ -472,16 +472,8 @@ def prepare_run(config: ModelConfig, dataset: Dataset, max_seconds: float = MAX_
     features, targets = train.features, encode_targets(config, train.targets)
 
     def fit(callback: keras.callbacks.Callback) -> keras.callbacks.History:
-        return model.fit(
-            features,
-            targets,
-            epochs=config.epochs,
-            batch_size=config.batch_size,
-            validation_split=config.validation_split,
-            shuffle=True,
-            verbose=0,
-            callbacks=[callback],
-        )
+        return fit_in_worker(model, features, targets, epochs=config.epochs, batch_size=config.batch_size,
+                             validation_split=config.validation_split, shuffle=True, callbacks=[callback])
 
     fit_samples = training_sample_count(len(train), config.validation_split)
     job = TrainingJob(

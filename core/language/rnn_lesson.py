@@ -24,6 +24,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.training import fit_in_worker
 
 CELL_TYPES: tuple[str, ...] = ("SimpleRNN", "LSTM", "GRU")
 PADDING_CHOICES: tuple[str, ...] = ("pre", "post")
@@ -339,15 +340,8 @@ def train_text_classifier(
     token_lists = tokenize_many(list(texts))
     data = prepare_data(texts, token_lists, label_ids, class_names, config, split)
     model = build_model(config, len(class_names), len(data.vocabulary))
-    history = model.fit(
-        data.x_train,
-        data.y_train,
-        validation_data=(data.x_validation, data.y_validation),
-        epochs=config.epochs,
-        batch_size=config.batch_size,
-        callbacks=[callback],
-        verbose=0,
-    )
+    history = fit_in_worker(model, data.x_train, data.y_train, validation_data=(data.x_validation, data.y_validation),
+                            epochs=config.epochs, batch_size=config.batch_size, callbacks=[callback], seed=seed)
     evaluation = evaluate_model(model, data.x_test, data.y_test, data.test_texts, data.class_names)
     return TrainedTextModel(
         model=model,

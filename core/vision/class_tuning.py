@@ -16,6 +16,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.training import fit_in_worker
 from core.vision.cnn import as_batch, confusion_matrix, predict_labels
 
 HELD_OUT_FRACTION = 0.3
@@ -107,8 +108,8 @@ def make_tuning_function(shipped: Any, images: np.ndarray, labels: Sequence[int]
     def fit(callback: Any) -> ClassTuningResult:
         before, before_confusion = _score(shipped, test_x, test_y)
         model = tuning_copy(shipped)
-        model.fit(as_batch(train_x), train_y, epochs=epochs, batch_size=BATCH_SIZE, shuffle=True,
-                  callbacks=[callback], verbose=0)
+        fit_in_worker(model, as_batch(train_x), train_y, epochs=epochs, batch_size=BATCH_SIZE, shuffle=True,
+                      callbacks=[callback], seed=seed)
         after, after_confusion = _score(model, test_x, test_y)
         return ClassTuningResult(model, before, after, before_confusion, after_confusion, len(split.train),
                                  len(split.test), len(split.test_students), epochs)

@@ -18,6 +18,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.training import fit_in_worker
 
 PADDING_SAME = "same"
 PADDING_VALID = "valid"
@@ -555,15 +556,8 @@ def make_fit_function(model: Any, config: CnnConfig, images: np.ndarray, labels:
     validation_data = (as_batch(validation[0]), np.asarray(validation[1], dtype="int64")) if validation else None
 
     def fit(callback: Any) -> Any:
-        model.fit(
-            features,
-            targets,
-            epochs=config.epochs,
-            batch_size=config.batch_size,
-            validation_data=validation_data,
-            callbacks=[callback, *extra_callbacks],
-            verbose=0,
-        )
+        fit_in_worker(model, features, targets, epochs=config.epochs, batch_size=config.batch_size,
+                      validation_data=validation_data, callbacks=[callback, *extra_callbacks])
         return model
 
     return fit

@@ -17,6 +17,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.training import fit_in_worker
 from core.vision.digit_image import DIGIT_SIDE
 from core.vision.mnist_data import stratified_subsample
 from core.vision.train import Augmentation, augment_images
@@ -153,8 +154,8 @@ def make_fine_tune(model: Any, digits: Sequence[np.ndarray], labels: Sequence[in
         vectors = features.predict(x.reshape((-1, *tuned.input_shape[1:])), batch_size=256, verbose=0)
         head.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE), loss="sparse_categorical_crossentropy",
                      metrics=["accuracy"])
-        keras.utils.set_random_seed(seed)
-        head.fit(vectors, y, epochs=epochs, batch_size=BATCH_SIZE, shuffle=True, callbacks=[callback], verbose=0)
+        fit_in_worker(head, vectors, y, epochs=epochs, batch_size=BATCH_SIZE, shuffle=True, callbacks=[callback],
+                      seed=seed)
         report = FineTuneReport(len(images), mine_before, accuracy(tuned, images, targets), mnist_before,
                                 accuracy(tuned, *mnist_test), int(len(mnist_test[1])))
         return tuned, report

@@ -1,4 +1,4 @@
-"""Tests for core.training: the background job that every lesson trains with."""
+"""Tests for core.training.jobs: the background job that every lesson trains with."""
 
 from __future__ import annotations
 
