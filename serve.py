@@ -20,6 +20,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.continuity import StudentCookieMiddleware
+from core.memory import limit_malloc_arenas
 from lessons.housekeeping import start_housekeeping
 from lessons.warmup import STATUS, start_warm_up
 
@@ -32,9 +33,11 @@ async def warm_up_at_start(_app: st.App) -> AsyncIterator[None]:
 
     The warm-up imports the lessons before any page runs, so the page-run check that leaves Streamlit's
     old `pages/` folder mode (lessons.common.leave_legacy_pages_mode) would never run: the entry script's
-    `st.navigation` decides the pages from the start instead.
+    `st.navigation` decides the pages from the start instead. The heap arenas are limited before the
+    lessons load (core.memory.limit_malloc_arenas), so that a class's memory can go back afterwards.
     """
     PagesManager.uses_pages_directory = False
+    limit_malloc_arenas()
     start_warm_up()
     start_housekeeping()
     yield

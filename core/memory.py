@@ -27,19 +27,47 @@ POLL_SECONDS = 10.0
 PERIOD_SECONDS = 10 * 60.0
 
 
+M_ARENA_MAX = -8
+"""glibc's mallopt parameter for the most heap arenas (malloc.h)."""
+SERVER_MALLOC_ARENAS = 2
+
+
+def _glibc_function(name: str) -> Callable[..., int] | None:
+    library = ctypes.util.find_library("c")
+    if library is None:
+        return None
+    try:
+        return getattr(ctypes.CDLL(library), name)
+    except (OSError, AttributeError):
+        return None
+
+
 def malloc_trim() -> bool:
     """Ask glibc to return the free pages of every heap arena to the system; False where it cannot."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
-    try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
+    trim = _glibc_function("malloc_trim")
+    if trim is None:
         return False
     trim.argtypes = [ctypes.c_size_t]
     trim.restype = ctypes.c_int
     trim(0)
     return True
+
+
+def limit_malloc_arenas(count: int = SERVER_MALLOC_ARENAS) -> bool:
+    """Let glibc make at most `count` heap arenas from now on; False where it cannot.
+
+    Streamlit runs every script run on a new thread, and glibc gives busy threads arenas of their own (up
+    to 8 per core). Memory freed in many half-used arenas cannot go back to the system; with two arenas,
+    what stayed behind after a class went from about 90 MB to about 30 MB at the same speed.
+    """
+    if count < 1:
+        raise ValueError(f"count must be at least 1, got {count}")
+    mallopt = _glibc_function("mallopt")
+    if mallopt is None:
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return mallopt(M_ARENA_MAX, count) == 1
 
 
 def release_freed_memory() -> None:

@@ -65,6 +65,33 @@ def warm_vision() -> None:
     resources.shipped_neighbours(data.x_test[0])
 
 
+def warm_student_models() -> None:
+    """Lessons 1 and 2: what the server does with a student's model once its training ends, on untrained ones.
+
+    The fit itself runs in the training worker, but the server builds the student's model, sends its config
+    and afterwards evaluates it, draws its feature maps and its decision boundary. The first time a process
+    does that costs a second of tracing and about 100 MB of TensorFlow's lasting caches; paying it here
+    spares the class's first trainer the wait, and the memory is there from the start instead of staying
+    behind after the first class has left.
+    """
+    from core.concepts import model_builder as builder
+    from core.concepts.setup_link import BuilderSetup, model_config, toy_dataset_args
+    from core.training.remote import fit_payload
+    from core.vision import cnn
+    from lessons.concepts.builder_data import cached_dataset
+    from lessons.vision import resources
+
+    dataset = cached_dataset(**toy_dataset_args(BuilderSetup()))
+    run = builder.prepare_run(model_config(BuilderSetup(), dataset), dataset)
+    fit_payload(run.model, (run.train.features,), {}, seed=0)
+    builder.evaluate_model(run.model, run.config, run.test)
+    data = resources.mnist_split()
+    student = cnn.build_model(cnn.CnnConfig())
+    fit_payload(student, (data.x_test[:1],), {}, seed=0)
+    cnn.feature_map_model(student)
+    cnn.evaluate(student, data.x_test, data.y_test)
+
+
 JIT_WARMUP_SENTENCES = 300
 
 
@@ -182,7 +209,7 @@ def warm_up() -> WarmUpStatus:
 
     tagger = threading.Thread(target=_run_part, args=("tagger", warm_tagger), name="warm-up-tagger", daemon=True)
     tagger.start()
-    _run_parts([("concepts", warm_concepts), ("vision", warm_vision)])
+    _run_parts([("concepts", warm_concepts), ("vision", warm_vision), ("student models", warm_student_models)])
     tagger.join()
     _run_part("language", warm_language)
     finish_warm_up()

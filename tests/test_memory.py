@@ -9,7 +9,7 @@ import weakref
 
 import pytest
 
-from core.memory import Housekeeper, malloc_trim, release_freed_memory
+from core.memory import Housekeeper, limit_malloc_arenas, malloc_trim, release_freed_memory
 
 
 class Clock:
@@ -122,3 +122,10 @@ def test_releasing_frees_objects_that_only_a_cycle_keeps() -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
 def test_malloc_trim_is_available_on_linux() -> None:
     assert malloc_trim() is True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_the_heap_arenas_can_be_limited_and_a_bad_count_is_refused() -> None:
+    assert limit_malloc_arenas(8) is True
+    with pytest.raises(ValueError):
+        limit_malloc_arenas(0)
