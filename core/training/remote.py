@@ -91,12 +91,12 @@ class Worker:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-
 def start_worker(idle_seconds: float, max_fits: int, nice: int = WORKER_NICE) -> Worker:
     """Start `python -m core.training.worker` listening on a socket in a new private folder."""
     folder = Path(tempfile.mkdtemp(prefix="dl-classroom-fit-"))
     process = subprocess.Popen(
-        [sys.executable, "-m", WORKER_MODULE, str(folder / SOCKET_NAME), str(idle_seconds), str(nice), str(max_fits)],
+        [sys.executable, "-m", WORKER_MODULE, str(folder / SOCKET_NAME), str(idle_seconds), str(nice), str(max_fits),
+         str(os.getpid())],
         cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL,
     )
     return Worker(process, folder)

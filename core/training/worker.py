@@ -1,4 +1,4 @@
-"""The training worker process: `python -m core.training.worker SOCKET IDLE_SECONDS NICE MAX_FITS`.
+"""The training worker process: `python -m core.training.worker SOCKET IDLE_SECONDS NICE MAX_FITS SERVER_PID`.
 
 Started by core.training.remote. It fits the Keras models that the server sends and reports every batch and
 epoch back, so that what a fit leaves behind stays out of the server: TensorFlow keeps part of every
@@ -7,7 +7,7 @@ the model does not free). One worker serves every fit of the server, each connec
 the class pays for one TensorFlow runtime however many students train at once (the server's training queue
 bounds how many). The worker lowers its CPU priority so that students who are only predicting are served
 first, stops taking fits after `MAX_FITS` (the server then starts a fresh worker) and exits once no fit has
-run for `IDLE_SECONDS`, which gives all its memory back to the system.
+run for `IDLE_SECONDS`, which gives all its memory back to the system, or as soon as the server is gone.
 
 Messages on each connection (tuples, pickled by `multiprocessing.connection`):
 - server → worker: ("fit", payload), then possibly ("stop",)
@@ -63,9 +63,10 @@ def make_relay(conn: Connection) -> Any:
 class Worker:
     """Accepts fits on a Unix socket and runs each on its own thread."""
 
-    def __init__(self, idle_seconds: float, max_fits: int) -> None:
+    def __init__(self, idle_seconds: float, max_fits: int, server_pid: int) -> None:
         self.idle_seconds = idle_seconds
         self.max_fits = max_fits
+        self.server_pid = server_pid
         self.accepted = 0
         self.running = 0
         self.last_active = time.monotonic()
@@ -114,7 +115,9 @@ class Worker:
             gc.collect()
 
     def idle(self) -> bool:
-        """Whether no fit runs and none has for `idle_seconds`."""
+        """Whether no fit runs and none has for `idle_seconds`, or the server that started it has gone."""
+        if os.getppid() != self.server_pid:
+            return True
         with self._lock:
             return not self.running and time.monotonic() - self.last_active >= self.idle_seconds
 
@@ -139,7 +142,8 @@ class Worker:
 
 def main(argv: list[str]) -> None:
     """Entry point: listen at once, lower the priority, load Keras, then serve until done."""
-    address, idle_seconds, nice, max_fits = argv[0], float(argv[1]), int(argv[2]), int(argv[3])
+    address, idle_seconds = argv[0], float(argv[1])
+    nice, max_fits, server_pid = int(argv[2]), int(argv[3]), int(argv[4])
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(address)
     listener.listen(16)
@@ -148,7 +152,7 @@ def main(argv: list[str]) -> None:
     import keras  # noqa: F401 - loaded before the first fit is accepted (the server's connection waits meanwhile).
 
     try:
-        threads = Worker(idle_seconds, max_fits).serve(listener)
+        threads = Worker(idle_seconds, max_fits, server_pid).serve(listener)
     finally:
         # No new fit can reach this worker from here on; the server starts another one for the next.
         listener.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -232,3 +234,25 @@ def test_pool_settings_are_checked() -> None:
         FitWorkers(idle_seconds=0)
     with pytest.raises(ValueError):
         FitWorkers(max_fits=0)
+
+
+def test_a_worker_whose_server_is_gone_exits(tmp_path) -> None:
+    starter = ("import sys; sys.path.insert(0, sys.argv[1]); from core.training.remote import start_worker; "
+               "open(sys.argv[2], 'w').write(str(start_worker(600.0, 5).process.pid))")
+    project, pid_file = str(Path(__file__).resolve().parent.parent.parent), tmp_path / "pid"
+    subprocess.run([sys.executable, "-c", starter, project, str(pid_file)], check=True, timeout=60,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process_running(pid):
+        time.sleep(0.2)
+    assert not process_running(pid)
+
+
+def process_running(pid: int) -> bool:
+    """Whether `pid` runs (an exited process that nobody reaped yet is a zombie, "Z")."""
+    try:
+        state = Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
