@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import streamlit as st
@@ -54,10 +55,16 @@ def test_without_a_server_nothing_is_counted_or_cleaned() -> None:
     housekeeping.periodic_cleanup()
 
 
-async def visit(url: str) -> None:
+async def open_and_close(url: str) -> None:
     sessions = await open_sessions(url, [""], Tally(), timeout=30.0, window=0.0)
     assert sessions[0] is not None
     await close_all(sessions)
+
+
+def visit(url: str) -> None:
+    """One student opens the page and leaves (on a thread of its own: the browser tests keep a loop running here)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, open_and_close(url)).result(timeout=60)
 
 
 def test_the_shared_results_are_computed_again_only_after_the_class_has_left(tmp_path: Path, monkeypatch) -> None:
@@ -67,11 +74,11 @@ def test_the_shared_results_are_computed_again_only_after_the_class_has_left(tmp
     monkeypatch.setenv("STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL", str(RECONNECT_SECONDS))
     monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parent.parent))
     with running_streamlit(script, tmp_path / "server.log") as server:
-        asyncio.run(visit(server.url))
-        asyncio.run(visit(server.url))
+        visit(server.url)
+        visit(server.url)
         # A second student right after the first shares the result.
         assert log.read_text().count("computed") == 1
         time.sleep(RECONNECT_SECONDS + MARGIN_SECONDS + 5 * POLL_SECONDS + 1.0)
-        asyncio.run(visit(server.url))
+        visit(server.url)
         assert log.read_text().count("computed") == 2, (tmp_path / "server.log").read_text()[-2000:]
 
