@@ -20,8 +20,7 @@ import numpy as np
 import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before it loads)
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
-from core.vision.digit_model import load_shipped_model
-from core.vision.finetune import accuracy
+from core.vision.digit_model import accuracy, load_shipped_model
 from core.vision.pen_variants import writing_variants
 from core.vision.pendigits import (
     HELD_OUT_RENDER_SEED,

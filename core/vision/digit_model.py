@@ -29,6 +29,19 @@ def sidecar_path(model_path: Path) -> Path:
     return Path(model_path).with_suffix(".json")
 
 
+def accuracy(model: Any, images: np.ndarray, labels: np.ndarray) -> float:
+    """Share of images read right: `argmax(model.predict(X), axis=1) == y` (NaN when there are none).
+
+    `model.predict_classes` was removed from Keras, so the class is the argmax of the probabilities.
+    """
+    labels = np.asarray(labels)
+    if len(labels) == 0:
+        return float("nan")
+    batch = np.asarray(images, dtype=np.float32).reshape((-1, *model.input_shape[1:]))
+    predicted = np.argmax(model.predict(batch, batch_size=256, verbose=0), axis=1)
+    return float(np.mean(predicted == labels))
+
+
 def shipped_model_info(path: Path = MNIST_MODEL_PATH) -> dict[str, Any]:
     """Return the shipped model's description (accuracy, data, command); empty when it is missing."""
     info_path = sidecar_path(path)

@@ -19,6 +19,7 @@ from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
 from core.training import fit_in_worker
 from core.vision.digit_image import DIGIT_SIDE
+from core.vision.digit_model import accuracy
 from core.vision.mnist_data import stratified_subsample
 from core.vision.train import Augmentation, augment_images
 
@@ -117,13 +118,6 @@ def split_at_flatten(model: Any) -> tuple[Any, Any]:
     for layer in model.layers[flatten_at + 1:]:
         x = layer(x)
     return features, keras.Model(head_input, x, name="head")
-
-
-def accuracy(model: Any, images: np.ndarray, labels: np.ndarray) -> float:
-    """Share of images read right: `argmax(model.predict(X), axis=1) == y`."""
-    batch = np.asarray(images, dtype=np.float32).reshape((-1, *model.input_shape[1:]))
-    predicted = np.argmax(model.predict(batch, batch_size=256, verbose=0), axis=1)
-    return float(np.mean(predicted == np.asarray(labels)))
 
 
 def make_fine_tune(model: Any, digits: Sequence[np.ndarray], labels: Sequence[int], mnist_train: tuple[np.ndarray,

@@ -32,7 +32,7 @@ import numpy as np
 
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED
-from core.vision.digit_model import sidecar_path
+from core.vision.digit_model import accuracy, sidecar_path
 from core.vision.mnist_data import MnistSplit, load_mnist, write_mnist_idx
 from core.vision.pen_variants import writing_variants
 from core.vision.pendigits import PenSplit, load_pendigits, pen_split, pendigits_available
@@ -210,13 +210,13 @@ def train_shipped_model(
         )
         writers = ""
         if pen is not None and ((epoch + 1) % 5 == 0 or epoch + 1 == config.epochs):
-            writers = f", held-out writers {held_out_accuracy(model, pen.x_test, pen.y_test):.4f}"
+            writers = f", held-out writers {accuracy(model, pen.x_test, pen.y_test):.4f}"
         log(
             f"epoch {epoch + 1}/{config.epochs}: loss {history.history['loss'][-1]:.4f}, "
             f"accuracy {history.history['accuracy'][-1]:.4f}{writers}, {time.monotonic() - started:.0f} s"
         )
 
-    accuracy = held_out_accuracy(model, data.x_test, data.y_test)
+    held_out = accuracy(model, data.x_test, data.y_test)
     training_seconds = time.monotonic() - started
 
     # Save weights without optimizer state: the file is for inference and stays small.
@@ -226,7 +226,7 @@ def train_shipped_model(
     inference_model.save(model_path)
 
     info = {
-        "held_out_accuracy": round(accuracy, 4),
+        "held_out_accuracy": round(held_out, 4),
         "held_out_n": int(len(data.y_test)),
         "train_n": int(len(y_train)),
         "data_source": data.source,
@@ -246,18 +246,10 @@ def train_shipped_model(
     with open(sidecar_path(model_path), "w", encoding="utf-8") as handle:
         json.dump(info, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    log(f"held-out accuracy {accuracy:.4f} on {len(data.y_test)} images, {training_seconds:.0f} s in all")
+    log(f"held-out accuracy {held_out:.4f} on {len(data.y_test)} images, {training_seconds:.0f} s in all")
     if pen is not None:
         log(f"held-out writers' pen digits: {info['pen_held_out_accuracy']:.4f} on {info['pen_held_out_n']}")
     return info
-
-
-def held_out_accuracy(model, images: np.ndarray, labels: np.ndarray) -> float:
-    """Share of (n, 28, 28) images the model reads right."""
-    if len(labels) == 0:
-        return float("nan")
-    probabilities = model.predict(images[..., None], batch_size=256, verbose=0)
-    return float(np.mean(np.argmax(probabilities, axis=1) == labels))
 
 
 def pen_summary(model, pen: PenSplit | None) -> dict[str, Any]:
@@ -269,7 +261,7 @@ def pen_summary(model, pen: PenSplit | None) -> dict[str, Any]:
         "pen_train_writers": list(pen.train_writers),
         "pen_held_out_writers": list(pen.test_writers),
         "pen_held_out_n": int(len(pen.y_test)),
-        "pen_held_out_accuracy": round(held_out_accuracy(model, pen.x_test, pen.y_test), 4),
+        "pen_held_out_accuracy": round(accuracy(model, pen.x_test, pen.y_test), 4),
         **variant_summary(model, pen),
     }
 
@@ -279,7 +271,7 @@ def variant_summary(model, pen: PenSplit) -> dict[str, Any]:
     if pen.y_extra_test is None or len(pen.y_extra_test) == 0:
         return {}
     return {"pen_held_out_variants_n": int(len(pen.y_extra_test)),
-            "pen_held_out_variants_accuracy": round(held_out_accuracy(model, pen.x_extra_test, pen.y_extra_test), 4)}
+            "pen_held_out_variants_accuracy": round(accuracy(model, pen.x_extra_test, pen.y_extra_test), 4)}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,6 +13,7 @@ from core.availability import MNIST_MODEL_PATH
 from core.vision.digit_image import open_uploaded_image, prepare_digit
 from core.vision.digit_model import (
     LOW_CONFIDENCE_THRESHOLD,
+    accuracy,
     load_shipped_model,
     predict_probabilities,
     shipped_model_info,
@@ -92,3 +93,20 @@ def test_reading_the_sidecar_does_not_import_tensorflow():
         "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, check=True, timeout=60)
+
+
+class ScriptedModel:
+    """A stand-in whose probabilities pick the class written in each image's first pixel."""
+
+    input_shape = (None, 28, 28, 1)
+
+    def predict(self, batch: np.ndarray, batch_size: int, verbose: int) -> np.ndarray:
+        assert batch.shape[1:] == (28, 28, 1) and batch.dtype == np.float32
+        return np.eye(10)[batch[:, 0, 0, 0].astype(int)]
+
+
+def test_accuracy_is_the_share_of_argmax_hits_and_nan_without_images():
+    images = np.zeros((4, 28, 28), dtype=np.uint8)
+    images[:, 0, 0] = [3, 1, 4, 1]
+    assert accuracy(ScriptedModel(), images, np.array([3, 1, 4, 7])) == 0.75
+    assert np.isnan(accuracy(ScriptedModel(), images[:0], np.array([], dtype=int)))
