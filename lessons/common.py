@@ -20,7 +20,6 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.charts import history_figure
 from core.config import MAX_CONCURRENT_RUNS, RUN_SLOT_WAIT_SECONDS, TRAINING_POLL_SECONDS
-from core.keras_session import install_clear_session_guard
 from core.queueing import FifoSlots
 from core.training import (
     STATUS_FAILED,
@@ -32,6 +31,7 @@ from core.training import (
     TrainingJob,
     TrainingProgress,
 )
+from core.training.keras_session import install_clear_session_guard
 
 
 def leave_legacy_pages_mode() -> None:
@@ -109,7 +109,7 @@ def rerun_section() -> None:
 
 
 def keep_keras_state_between_runs() -> None:
-    """Once a lesson has loaded Keras, stop Streamlit's after-run `clear_session` (see core.keras_session).
+    """Once a lesson has loaded Keras, stop Streamlit's after-run `clear_session` (see core.training.keras_session).
 
     Checked at the end of every full run rather than imported up front, so that the home page never
     waits for TensorFlow to load.

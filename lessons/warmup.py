@@ -182,8 +182,8 @@ def finish_warm_up() -> None:
     The models, vocabularies and TensorFlow's own objects live as long as the process (see
     `freeze_long_lived_objects`).
     """
-    from core.keras_session import install_clear_session_guard
     from core.language.korean_tagger import freeze_long_lived_objects
+    from core.training.keras_session import install_clear_session_guard
 
     install_clear_session_guard()
     settle_streamlit_first_use()

@@ -8,7 +8,7 @@ first-come-first-served queue bounds how many jobs train at once (`MAX_CONCURREN
 `DL_CLASSROOM_MAX_TRAININGS`): on a 2-core server two trainings already take both cores, so the rest of a
 class that presses "train" together waits in line and sees its place, while the students who are only
 predicting keep getting answers. Each job stops itself after a wall-time limit. While a job trains,
-`keras.backend.clear_session()` is held off (see core.keras_session).
+`keras.backend.clear_session()` is held off (see core.training.keras_session).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.config import MAX_CONCURRENT_TRAINING_JOBS, MAX_TRAINING_SECONDS
-from core.keras_session import training_in_progress
 from core.queueing import FifoSlots
+from core.training.keras_session import training_in_progress
 
 STATUS_QUEUED = "queued"
 STATUS_RUNNING = "running"

@@ -1,10 +1,10 @@
-"""Tests for core.keras_session: Keras' global state survives clear_session while a fit runs."""
+"""Tests for core.training.keras_session: Keras' global state survives clear_session while a fit runs."""
 
 from __future__ import annotations
 
 import keras
 
-from core.keras_session import training_in_progress
+from core.training.keras_session import training_in_progress
 
 
 def test_clear_session_waits_while_a_model_trains() -> None:
