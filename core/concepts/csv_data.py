@@ -21,6 +21,7 @@ import pandas as pd
 from core.concepts.toy_datasets import TASK_CLASSIFICATION, TASK_REGRESSION, Dataset
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.uploads import UploadError, decode_csv_upload
 
 MAX_CSV_BYTES = 5_000_000
 MAX_CSV_ROWS = 20_000
@@ -28,9 +29,6 @@ MAX_FEATURES = 20
 MAX_CSV_CLASSES = 4
 MIN_CSV_ROWS = 10
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
-CANDIDATE_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "cp949")
-# File signatures of what students most often upload by mistake: Excel (a zip), old Excel, PDF, PNG, JPEG.
-BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff")
 TEST_FRACTION = 0.2
 
 
@@ -56,10 +54,6 @@ class CsvTable:
         return len(self.frame)
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
-
-
 def decode_csv(data: bytes, file_name: str = "data.csv", max_bytes: int = MAX_CSV_BYTES) -> tuple[str, str]:
     """Check the file's name, size and kind, and decode it as UTF-8 (with or without BOM) or CP949."""
     if PurePath(file_name).suffix.lower() not in CSV_SUFFIXES:
@@ -68,26 +62,10 @@ def decode_csv(data: bytes, file_name: str = "data.csv", max_bytes: int = MAX_CS
             "(Excel에서는 '다른 이름으로 저장 → CSV UTF-8').",
             f"'{file_name}' is not a CSV file. Upload a comma-separated .csv (Excel: Save As → CSV UTF-8).",
         )
-    if len(data) > max_bytes:
-        raise CsvDataError(
-            f"파일이 너무 큽니다({_megabytes(len(data))}). {max_bytes / 1_000_000:.0f} MB 이하로 줄여 올려 주세요.",
-            f"The file is too large ({_megabytes(len(data))}); the limit is {max_bytes / 1_000_000:.0f} MB.",
-        )
-    if not data.strip():
-        raise CsvDataError("빈 파일입니다. 첫 줄에 열 이름, 다음 줄부터 데이터가 있는 CSV를 올려 주세요.",
-                           "The file is empty. Upload a CSV with column names on the first line and data below.")
-    if data.startswith(BINARY_SIGNATURES) or b"\x00" in data[:4096]:
-        raise CsvDataError(
-            "텍스트 CSV 파일이 아닙니다(엑셀 .xlsx, PDF, 그림 같은 파일). Excel에서 'CSV UTF-8'로 저장해 올려 주세요.",
-            "This is not a text CSV (an Excel .xlsx, PDF or picture?). Save it from Excel as 'CSV UTF-8'.",
-        )
-    for encoding in CANDIDATE_ENCODINGS:
-        try:
-            return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
-        except UnicodeDecodeError:
-            continue
-    raise CsvDataError("파일의 문자 인코딩을 읽을 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV로 저장해 주세요.",
-                       "The file's text encoding could not be read. Save it as a UTF-8 or CP949 (EUC-KR) CSV.")
+    try:
+        return decode_csv_upload(data, max_bytes)
+    except UploadError as error:
+        raise CsvDataError(error.message_ko, error.message_en) from error
 
 
 def read_csv_upload(data: bytes, file_name: str = "data.csv", max_bytes: int = MAX_CSV_BYTES,

@@ -18,6 +18,7 @@ import numpy as np
 
 from core.config import DATA_DIR, DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.uploads import EmptyUploadError, NotTextUploadError, UploadError, UploadTooLargeError, decode_csv_upload
 
 CORPUS_DIR: Path = DATA_DIR / "korean_corpus"
 BUNDLED_CORPORA: dict[str, Path] = {
@@ -33,9 +34,6 @@ MIN_ROWS_PER_CLASS: int = 3
 MAX_CLASSES: int = 20
 # In-app training on NSMC uses a random subset so one run fits the classroom time limit.
 NSMC_TRAINING_SAMPLE: int = 8_000
-
-# Excel on a Korean Windows PC saves CSV as CP949 (a superset of EUC-KR); newer Excel offers UTF-8 with BOM.
-CANDIDATE_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "cp949")
 
 TEXT_COLUMN_NAMES: tuple[str, ...] = ("text", "document", "sentence", "review", "문장", "리뷰", "내용", "텍스트")
 LABEL_COLUMN_NAMES: tuple[str, ...] = (
@@ -72,6 +70,14 @@ class TooFewRowsError(CorpusError):
 
 class CorpusUnavailableError(CorpusError):
     """A corpus that is not on this machine (e.g. NSMC offline)."""
+
+
+# The lesson's own error for each problem the shared upload check finds.
+UPLOAD_ERRORS: dict[type[UploadError], type[CorpusError]] = {
+    UploadTooLargeError: CorpusTooLargeError,
+    EmptyUploadError: TooFewRowsError,
+    NotTextUploadError: CorpusEncodingError,
+}
 
 
 @dataclass(frozen=True)
@@ -209,28 +215,10 @@ def load_bundled_corpus(name: str) -> LabelledCorpus:
 
 def decode_upload(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> tuple[str, str]:
     """Decode uploaded CSV bytes as UTF-8 (with or without BOM) or CP949; return (text, encoding)."""
-    if len(data) > max_bytes:
-        raise CorpusTooLargeError(
-            f"파일이 너무 큽니다({len(data) / 1_000_000:.1f} MB). {max_bytes / 1_000_000:.0f} MB 이하로 올려 주세요.",
-            f"The file is too large ({len(data) / 1_000_000:.1f} MB); the limit is {max_bytes / 1_000_000:.0f} MB.",
-        )
-    if not data.strip():
-        raise TooFewRowsError("빈 파일입니다. 문장과 라벨이 들어 있는 CSV를 올려 주세요.",
-                              "The file is empty. Upload a CSV with sentences and labels.")
-    if b"\x00" in data[:4096]:
-        raise CorpusEncodingError(
-            "텍스트 CSV 파일이 아닌 것 같습니다(UTF-16 또는 이진 파일). Excel에서 'CSV UTF-8'로 다시 저장해 주세요.",
-            "This does not look like a text CSV (UTF-16 or binary). Re-save it from Excel as 'CSV UTF-8'.",
-        )
-    for encoding in CANDIDATE_ENCODINGS:
-        try:
-            return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
-        except UnicodeDecodeError:
-            continue
-    raise CorpusEncodingError(
-        "파일의 문자 인코딩을 읽을 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV로 저장해 주세요.",
-        "The file's text encoding could not be read. Save it as a UTF-8 or CP949 (EUC-KR) CSV.",
-    )
+    try:
+        return decode_csv_upload(data, max_bytes)
+    except UploadError as error:
+        raise UPLOAD_ERRORS[type(error)](error.message_ko, error.message_en) from error
 
 
 @dataclass(frozen=True)
