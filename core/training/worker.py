@@ -27,6 +27,8 @@ import time
 from multiprocessing.connection import Connection
 from typing import Any
 
+from core.memory import limit_malloc_arenas
+
 STOP = ("stop",)
 ACCEPT_POLL_SECONDS = 0.5
 
@@ -149,6 +151,9 @@ def main(argv: list[str]) -> None:
     listener.listen(16)
     with contextlib.suppress(OSError):
         os.nice(nice)
+    # Concurrent fits run on threads of their own; without a cap glibc gives each its own heap arena,
+    # which keeps the worker's memory high long after the fit (the server is capped the same way).
+    limit_malloc_arenas()
     import keras  # noqa: F401 - loaded before the first fit is accepted (the server's connection waits meanwhile).
 
     try:
