@@ -44,6 +44,11 @@ JVM_MAX_HEAP_MB = 1024
 # classroom server the default G1 collector's concurrent threads compete with the tagging threads
 # (measured: about 20 % more sentences per second with this collector).
 JVM_GARBAGE_COLLECTOR_OPTION = "-XX:+UseParallelGC"
+# The throughput collector lets its young generation grow to a third of the heap (341 MB) and never
+# gives that memory back. Okt's garbage dies young, so a 128 MB young generation tags as fast
+# (`bench.tokenize_speed`: 5,072 vs 5,023 sentences/s; 64 MB cost 10 %) and keeps about 190 MB
+# less resident in every server process.
+JVM_MAX_YOUNG_GENERATION_OPTION = "-XX:MaxNewSize=128m"
 # A marker that Okt keeps as a token of its own when it stands between spaces; it separates
 # eojeols inside one batched Java call.
 BATCH_SEPARATOR = "〓"
@@ -178,10 +183,11 @@ def java_home(environ: dict[str, str] | None = None) -> Path:
 
 
 def jvm_options(max_heap_mb: int = JVM_MAX_HEAP_MB) -> list[str]:
-    """The options konlpy's own `init_jvm` uses, plus the garbage collector chosen above."""
+    """The options konlpy's own `init_jvm` uses, plus the garbage collector and young generation chosen above."""
     if max_heap_mb < 1:
         raise ValueError(f"The JVM heap must be at least 1 MB, got {max_heap_mb}")
-    return ["-Dfile.encoding=UTF8", "-ea", f"-Xmx{max_heap_mb}m", JVM_GARBAGE_COLLECTOR_OPTION]
+    return ["-Dfile.encoding=UTF8", "-ea", f"-Xmx{max_heap_mb}m", JVM_GARBAGE_COLLECTOR_OPTION,
+            JVM_MAX_YOUNG_GENERATION_OPTION]
 
 
 def konlpy_java_folder() -> Path:

@@ -133,9 +133,24 @@ def test_parallel_screened_batches_equal_plain_batches(okt: TaggerService, stem:
 def test_jvm_options_and_classpath() -> None:
     options = jvm_options(512)
     assert "-Xmx512m" in options and "-XX:+UseParallelGC" in options and "-Dfile.encoding=UTF8" in options
+    assert "-XX:MaxNewSize=128m" in options
     with pytest.raises(ValueError, match="heap"):
         jvm_options(0)
     assert any(entry.endswith("open-korean-text-2.1.0.jar") for entry in konlpy_classpath())
+
+
+def running_jvm_arguments() -> list[str]:
+    """The options the JVM in this process was started with, as Java reports them."""
+    import jpype
+
+    bean = jpype.JClass("java.lang.management.ManagementFactory").getRuntimeMXBean()
+    return [str(argument) for argument in bean.getInputArguments()]
+
+
+@pytest.mark.slow
+def test_the_running_jvm_keeps_its_young_generation_small(okt: TaggerService) -> None:
+    arguments = okt.call_on_worker(running_jvm_arguments)
+    assert "-XX:MaxNewSize=128m" in arguments and "-XX:+UseParallelGC" in arguments
 
 
 @pytest.mark.slow
