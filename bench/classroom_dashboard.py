@@ -65,7 +65,7 @@ def main() -> None:
         from streamlit.testing.v1 import AppTest
 
         from core.config import PROJECT_ROOT
-        from lessons.classroom import state as keys
+        from lessons.classroom import keys
 
         app = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=600)
         app.run()

@@ -23,8 +23,8 @@ from bench.app_server import running_app_server
 from bench.classroom_load import close_all, korean_sentences, safely, send_drawing
 from bench.streamlit_client import HandshakeError, RunResult, StreamlitSession
 from core.classroom.store import DRAWING, SENTENCE, ClassroomStore
-from lessons.classroom import state as class_keys
-from lessons.language import state as language_keys
+from lessons.classroom import keys as class_keys
+from lessons.language import keys as language_keys
 
 RUN_TIMEOUT_SECONDS = 180.0
 OPEN_WINDOW_SECONDS = 10.0

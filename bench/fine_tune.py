@@ -23,9 +23,9 @@ from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
 from core.training import STATUS_FINISHED, TrainingJob
 from core.vision.digit_model import accuracy, load_shipped_model
-from core.vision.finetune import make_fine_tune
+from core.vision.fine_tune import make_fine_tune
 from core.vision.mnist_data import load_mnist
-from core.vision.pendigits import by_writers, held_out_renderings, load_pendigits, writer_split
+from modelbuild.vision.pendigits import by_writers, held_out_renderings, load_pendigits, writer_split
 
 PER_DIGIT = 2
 

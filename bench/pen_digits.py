@@ -1,7 +1,7 @@
 """Read real pen-drawn digits of writers the shipped CNN never trained on, drawn onto a canvas.
 
 `python -m bench.pen_digits` renders the held-out writers of `../shared/data/pendigits/` (the same
-writers and the same renderings that `python -m core.vision.train` holds out), prepares each one like a
+writers and the same renderings that `python -m modelbuild.vision.digit_cnn` holds out), prepares each one like a
 canvas drawing and prints {"accuracy": ..., "n": ..., "writers": [...], "per_digit": {...}} as one JSON line.
 `--export DIR` also writes the renderings as `<label>_<writer>_<n>.png` canvas PNGs, so
 `python -m bench.digits_png DIR` reads the very same drawings through the upload path. The line also has
@@ -21,8 +21,8 @@ import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before 
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
 from core.vision.digit_model import accuracy, load_shipped_model
-from core.vision.pen_variants import writing_variants
-from core.vision.pendigits import (
+from modelbuild.vision.pen_variants import writing_variants
+from modelbuild.vision.pendigits import (
     HELD_OUT_RENDER_SEED,
     by_writers,
     canvas_png,

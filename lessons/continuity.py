@@ -19,14 +19,14 @@ import streamlit as st
 from core.config import DRAFTS_DIR
 from core.continuity import STUDENT_COOKIE, DraftStore, Lockers, student_token
 from lessons.common import after_each_run, t
-from lessons.concepts import state as concepts_keys
-from lessons.language import state as language_keys
-from lessons.vision import state as vision_keys
+from lessons.concepts import keys as concepts_keys
+from lessons.language import keys as language_keys
+from lessons.vision import keys as vision_keys
 
 LOGGER = logging.getLogger(__name__)
-LESSON_STATES = {"concepts": concepts_keys, "cnn": vision_keys, "nlp": language_keys}
-LESSON_TITLES = {"concepts": ("1. 학습 개념", "1. How models learn"), "cnn": ("2. CNN", "2. CNN"),
-                 "nlp": ("3. 한국어 문장 분류", "3. Korean sentences")}
+LESSON_KEYS = {"concepts": concepts_keys, "vision": vision_keys, "language": language_keys}
+LESSON_TITLES = {"concepts": ("1. 학습 개념", "1. How models learn"), "vision": ("2. CNN", "2. CNN"),
+                 "language": ("3. 한국어 문장 분류", "3. Korean sentences")}
 DRAFT_PREFIX = "draft_"
 MODELS_FIELD = "trained_models"
 STARTED = "continuity_started"
@@ -80,17 +80,17 @@ def current_student() -> str | None:
 
 
 def _kept_keys() -> list[str]:
-    lesson_keys = [key for state in LESSON_STATES.values() for key in state.KEPT]
+    lesson_keys = [key for state in LESSON_KEYS.values() for key in state.KEPT]
     return lesson_keys + [key for key in st.session_state if str(key).startswith(DRAFT_PREFIX)]
 
 
 def _trained_lessons(values: dict[str, Any]) -> list[str]:
-    return [lesson for lesson, state in LESSON_STATES.items() if any(values.get(key) is not None
+    return [lesson for lesson, state in LESSON_KEYS.items() if any(values.get(key) is not None
                                                                       for key in state.MODELS)]
 
 
 def _draft_values() -> dict[str, Any]:
-    keys = [key for state in LESSON_STATES.values() for key in getattr(state, "DRAFTS", ())]
+    keys = [key for state in LESSON_KEYS.values() for key in getattr(state, "DRAFTS", ())]
     keys += [key for key in st.session_state if str(key).startswith(DRAFT_PREFIX)]
     values = {key: st.session_state[key] for key in keys if key in st.session_state}
     values[MODELS_FIELD] = _trained_lessons(dict(st.session_state))

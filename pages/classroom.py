@@ -10,6 +10,7 @@ from core.classroom.security import ClassroomError
 from lessons.classroom import (
     gallery,
     invite,
+    keys,
     leaderboard,
     manage,
     membership,
@@ -19,7 +20,6 @@ from lessons.classroom import (
     teacher,
     tuning,
 )
-from lessons.classroom import state as keys
 from lessons.common import run_slot, section, t
 
 DASHBOARD_REFRESH_SECONDS = 5

@@ -30,7 +30,7 @@ LESSONS = [
         ),
     ),
     (
-        "pages/cnn.py",
+        "pages/vision.py",
         "✍️",
         ("2. CNN 손글씨 숫자 분류", "2. CNN digit classifier"),
         (
@@ -41,7 +41,7 @@ LESSONS = [
         ),
     ),
     (
-        "pages/nlp.py",
+        "pages/language.py",
         "💬",
         ("3. 한국어 문장 분류", "3. Korean sentence classifier"),
         (

@@ -11,7 +11,7 @@ DEFAULT_TIMEOUT_SECONDS = 30
 
 
 def open_page(page_path: str | None = None, language: str = "ko", timeout: float = DEFAULT_TIMEOUT_SECONDS) -> AppTest:
-    """Run the app, optionally switch to a page (e.g. "pages/cnn.py"), and return the AppTest."""
+    """Run the app, optionally switch to a page (e.g. "pages/vision.py"), and return the AppTest."""
     app = AppTest.from_file(APP_PATH, default_timeout=timeout)
     app.session_state["language"] = language
     app.run()

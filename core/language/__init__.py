@@ -6,5 +6,5 @@ Data: `nsmc_data` (NSMC reviews and their fallbacks), `text_corpus` (the corpora
 Numbers: `text_vectors` (vocabulary, bag of words, padding), `char_ngrams` (TF-IDF character n-grams).
 Models: `sentiment_model` (the shipped model and its predictions), `rnn_lesson` (the student's RNN, hidden
 states, embeddings, occlusion), `charts` (the lesson's figures) and `train` (the shipped model's
-reproducible training command, `python -m core.language.train`).
+reproducible training command, `python -m modelbuild.language.sentiment_rnn`).
 """

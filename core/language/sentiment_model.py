@@ -28,7 +28,7 @@ from core.language.text_vectors import OOV_ID, PAD_ID, Vocabulary, pad_sequences
 from core.language.token_cache import TokenizerOptions
 
 BUNDLE_FORMAT_VERSION = 2
-# Layer names of the two readers inside a shipped model that averages them (see core.language.train).
+# Layer names of the two readers inside a shipped model that averages them (see modelbuild.language.sentiment_rnn).
 RNN_OUTPUT_LAYER = "rnn_positive"
 NGRAM_OUTPUT_LAYER = "ngram_positive"
 # Inputs are [token ids, n-gram ids, n-gram weights]; only the weights are floats.

@@ -1,6 +1,6 @@
 """The shipped handwriting CNN: loading it, describing it and reading one digit fast.
 
-`shipped_model_info` reads the JSON sidecar written by `python -m core.vision.train` and never
+`shipped_model_info` reads the JSON sidecar written by `python -m modelbuild.vision.digit_cnn` and never
 imports TensorFlow, so a page can show the model's accuracy before the model itself is loaded.
 """
 
@@ -58,7 +58,7 @@ def load_shipped_model(path: Path = MNIST_MODEL_PATH):
     """Load the shipped CNN (a `keras.Model`) for inference; the page caches it per process."""
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"no model at {path}; train one with `python -m core.vision.train`")
+        raise FileNotFoundError(f"no model at {path}; train one with `python -m modelbuild.vision.digit_cnn`")
     import keras
 
     return keras.saving.load_model(path, compile=False)

@@ -10,8 +10,7 @@ from core.availability import MNIST_MODEL_PATH
 from core.charts import confusion_figure
 from core.classroom.store import DRAWING, Item
 from core.vision.cnn import confusion_matrix
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.common import language, t, text_table
 
 # The newest drawings per label on screen: 30 students × 50 items stay quick to draw on the projector.

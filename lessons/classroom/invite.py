@@ -7,8 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 import streamlit as st
 
 from core.classroom.store import ClassInfo
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.common import markdown_literal, t
 
 PAGE_PATH = "classroom"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from core.classroom.store import MODEL, Item
-from lessons.classroom import state as keys
+from lessons.classroom import keys
 from lessons.common import t, text_table
 
 LESSON_NAMES = {"cnn": ("2수업 CNN", "Lesson 2 CNN"), "rnn": ("3수업 RNN", "Lesson 3 RNN")}

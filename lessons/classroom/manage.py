@@ -6,8 +6,7 @@ import streamlit as st
 
 from core.classroom.export import class_zip
 from core.classroom.store import DRAWING, SENTENCE, Item, TeacherAccess
-from lessons.classroom import membership, resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, membership, resources
 from lessons.common import rerun_section, t
 
 

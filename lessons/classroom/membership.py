@@ -15,8 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core.classroom.security import AttemptLimiter, ClassroomError, looks_like_code, normalise_code
 from core.classroom.store import Membership, TeacherAccess
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.common import markdown_literal, t, user_error
 
 LOGGER = logging.getLogger(__name__)

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from core.classroom.store import SENTENCE, Item
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.common import t, text_table
 
 SHOWN = 200

@@ -14,8 +14,7 @@ import streamlit as st
 
 from core.classroom.content import digit_to_png
 from core.classroom.store import DRAWING, MODEL, SENTENCE
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.classroom.membership import attempt, membership
 from lessons.common import markdown_literal, t
 

@@ -7,8 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core.classroom.security import ClassroomError
 from core.classroom.store import DRAWING, SENTENCE, Item
-from lessons.classroom import membership, resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, membership, resources
 from lessons.common import markdown_literal, rerun_section, t
 
 

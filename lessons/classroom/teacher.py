@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lessons.classroom import membership, resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, membership, resources
 from lessons.common import t
 
 

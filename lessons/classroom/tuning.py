@@ -12,8 +12,7 @@ from core.classroom.store import DRAWING, TeacherAccess
 from core.training import STATUS_FINISHED, TrainingJob, iterations_per_epoch
 from core.vision import class_tuning
 from core.vision.class_tuning import ClassTuningError, make_tuning_function
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.common import language, t, user_error, watch_training
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from core.concepts import batching
 from core.concepts.charts import batch_figure
 from lessons.common import language, t, user_error
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 
 def render() -> None:

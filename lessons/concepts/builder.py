@@ -17,8 +17,15 @@ from core.concepts.setup_link import model_config
 from core.concepts.toy_datasets import Dataset
 from core.config import MAX_TRAINING_SECONDS
 from lessons.common import language, t, user_error, user_warning, watch_training
-from lessons.concepts import builder_controls, builder_data, builder_results, presets_panel, setup_sync, share_link
-from lessons.concepts import state as keys
+from lessons.concepts import (
+    builder_controls,
+    builder_data,
+    builder_results,
+    keys,
+    presets_panel,
+    setup_sync,
+    share_link,
+)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,7 @@ from core.concepts.setup_link import (
     with_penalty,
 )
 from lessons.common import t
-from lessons.concepts import setup_sync
-from lessons.concepts import state as keys
+from lessons.concepts import keys, setup_sync
 
 PENALTY_LABELS = {"none": ("규제 없음", "no penalty")}
 

@@ -13,7 +13,7 @@ from core.concepts.charts import class_probability_figure, data_figure
 from core.concepts.toy_datasets import TASK_CLASSIFICATION
 from core.training import TrainingProgress
 from lessons.common import fmt, language, markdown_literal, render_progress, t, user_error
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 MAX_FORM_COLUMNS = 4
 

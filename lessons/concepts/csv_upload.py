@@ -8,7 +8,7 @@ import streamlit as st
 from core.concepts import csv_data
 from core.concepts.toy_datasets import TASK_CLASSIFICATION, TASK_REGRESSION, Dataset
 from lessons.common import language, markdown_literal, t, user_error
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 # The uploader accepts a little more than the limit, so that a too-large file gets our Korean message.
 UPLOAD_CEILING_MB = 64

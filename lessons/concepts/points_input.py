@@ -15,7 +15,7 @@ from core.concepts import hand_points
 from core.concepts.charts import CLASS_COLORS
 from core.concepts.toy_datasets import MAX_CLASSES, Dataset
 from lessons.common import language, t, user_error
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 
 @st.cache_data(show_spinner=False, max_entries=1)

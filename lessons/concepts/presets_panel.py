@@ -7,8 +7,7 @@ import streamlit as st
 from core.concepts.presets import PRESET_IDS, preset_by_id, preset_setup
 from core.concepts.setup_link import BuilderSetup
 from lessons.common import t
-from lessons.concepts import setup_sync
-from lessons.concepts import state as keys
+from lessons.concepts import keys, setup_sync
 
 
 def apply_preset() -> None:

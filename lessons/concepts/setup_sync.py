@@ -22,7 +22,7 @@ from core.concepts.setup_link import (
     task_and_classes,
 )
 from lessons.common import markdown_literal, t, user_warning
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 DEFAULT_LAYER = LayerConfig(8, "relu")
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.concepts.setup_link import HIDEABLE, BuilderSetup, encode, query_string
 from lessons.common import t
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 HIDE_LABELS: dict[str, tuple[str, str]] = {
     "data": ("데이터셋", "dataset"), "classes": ("클래스 수", "classes"), "samples": ("샘플 수", "samples"),

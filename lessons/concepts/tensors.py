@@ -7,7 +7,7 @@ import streamlit as st
 from core.concepts import tensors
 from core.concepts.charts import tensor_figure
 from lessons.common import t, user_error
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 DEFAULT_AXIS_LENGTHS = (2, 3, 4)
 NAMES = ["민수", "지영", "현우", "서연", "도윤"]

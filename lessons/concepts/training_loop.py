@@ -9,7 +9,7 @@ import streamlit as st
 from core.concepts import training_loop as loop
 from core.concepts.charts import loss_figure, stepper_figure
 from lessons.common import fmt, language, t, user_error, user_warning
-from lessons.concepts import state as keys
+from lessons.concepts import keys
 
 DIVERGED = "diverged"
 BAD_SETTINGS = "settings"

@@ -6,8 +6,7 @@ import streamlit as st
 
 from core.language.word_vectors import UnknownWordError
 from lessons.common import t, text_table
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.text_ui import show_text_error
 
 MAX_WORD_CHARS = 40

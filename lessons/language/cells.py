@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.language import cell_comparison, charts
+from core.language import cell_results as comparison
+from core.language import charts
 from lessons.common import language, t, text_table
-from lessons.language import state as keys
+from lessons.language import keys
 
 
 @st.cache_resource(show_spinner=False)
 def cell_results() -> dict | None:
     """The shipped SimpleRNN / LSTM / GRU comparison (models/), read once per process."""
-    return cell_comparison.load_comparison()
+    return comparison.load_comparison()
 
 
 def results_table(info: dict) -> None:
@@ -46,8 +47,8 @@ def render() -> None:
     st.subheader(t("🔁 SimpleRNN vs LSTM vs GRU", "🔁 SimpleRNN vs LSTM vs GRU"))
     info = cell_results()
     if info is None:
-        st.info(t("비교 결과가 없습니다. `python -m core.language.cell_comparison --data … --test …`로 만드세요.",
-                  "No comparison yet; make it with `python -m core.language.cell_comparison --data … --test …`."))
+        st.info(t("비교 결과가 없습니다. `python -m modelbuild.language.cell_comparison --data … --test …`로 만드세요.",
+                  "No comparison yet; make it with `python -m modelbuild.language.cell_comparison --data … --test …`."))
         return
     st.markdown(t(
         "노트의 모델은 `Embedding → SimpleRNN → Dense`입니다. 같은 데이터·크기·학습량으로 세 셀을 학습했습니다.",

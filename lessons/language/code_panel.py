@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.language import keras_text, rnn_lesson
 from lessons.common import language, t, user_warning
-from lessons.language import state as keys
+from lessons.language import keys
 
 # Each setting of the training form and the RnnConfig field it fills.
 FORM_FIELDS = {

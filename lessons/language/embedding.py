@@ -10,8 +10,7 @@ from core.language import charts
 from core.language.text_vectors import OOV_ID, PAD_ID
 from core.language.word_vectors import UnknownWordError
 from lessons.common import language, t, text_table
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.text_ui import show_text_error
 
 TOKEN_VECTOR_DIMENSIONS = 16

@@ -6,8 +6,7 @@ import streamlit as st
 
 from core.language import charts
 from lessons.common import language, t
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.text_ui import class_names
 
 

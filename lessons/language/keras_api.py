@@ -8,8 +8,7 @@ import streamlit as st
 from core.language import keras_text
 from core.language.text_vectors import pad_sequences
 from lessons.common import t, text_table
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 
 KERAS_SNIPPET = """import keras
 

@@ -8,8 +8,7 @@ import streamlit as st
 from core.language.kiwi_text import change_segments
 from core.language.korean_text import CleaningStep, cleaned_text
 from lessons.common import markdown_literal, t, text_table, user_warning
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.tagger import TaggerChoice
 from lessons.language.text_ui import token_line
 

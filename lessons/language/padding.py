@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.language.text_vectors import PAD_ID, pad_sequences
 from lessons.common import t
-from lessons.language import state as keys
+from lessons.language import keys
 
 MAX_DEMO_LENGTH = 60
 

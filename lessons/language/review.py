@@ -8,8 +8,7 @@ from core.errors import StudentFacingError
 from lessons.classroom import share
 from lessons.common import t, text_table, user_warning
 from lessons.continuity import kept_text
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.text_ui import checked_text, show_text_error, token_line
 
 EXAMPLE_REVIEW = "배우들 연기가 정말 좋았고 마지막 장면에서 눈물이 났어요"
@@ -76,8 +75,8 @@ def render(bundle, bundle_error: Exception | None) -> None:
     except StudentFacingError as error:
         show_text_error(error)
     st.caption(t(
-        "이 모델은 `python -m core.language.train`로 NSMC 영화 리뷰를 학습했습니다. "
+        "이 모델은 `python -m modelbuild.language.sentiment_rnn`로 NSMC 영화 리뷰를 학습했습니다. "
         "sigmoid 출력이 0.5 이상이면 긍정입니다. 구조: ",
-        "This model was trained on NSMC movie reviews with `python -m core.language.train`. A sigmoid output of 0.5 "
-        "or more means positive. Architecture: ",
+        "This model was trained on NSMC movie reviews with `python -m modelbuild.language.sentiment_rnn`. "
+        "A sigmoid output of 0.5 or more means positive. Architecture: ",
     ) + f"`{info.get('architecture', '?')}`")

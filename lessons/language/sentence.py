@@ -7,7 +7,7 @@ import streamlit as st
 from core.language.korean_text import TextInputError
 from lessons.common import t
 from lessons.continuity import kept_text
-from lessons.language import state as keys
+from lessons.language import keys
 from lessons.language.text_ui import checked_text, show_text_error
 
 NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"

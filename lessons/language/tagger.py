@@ -8,8 +8,7 @@ import streamlit as st
 
 from core.language.korean_tagger import AVAILABLE_TAGGERS, DEFAULT_TAGGER, TaggerService, TaggerUnavailableError
 from lessons.common import t
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.text_ui import show_text_error
 
 METHOD_MORPHS = "morphs"

@@ -6,8 +6,7 @@ import streamlit as st
 
 from core.language.korean_text import korean_token_count
 from lessons.common import t, user_warning
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.tagger import METHOD_POS, TaggerChoice
 from lessons.language.text_ui import token_line
 

@@ -8,8 +8,7 @@ from core.language import rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService
 from core.training import TrainingJob, iterations_per_epoch
 from lessons.common import rerun_section, t, user_warning, watch_training
-from lessons.language import code_panel, resources, train_results
-from lessons.language import state as keys
+from lessons.language import code_panel, keys, resources, train_results
 from lessons.language.text_ui import show_text_error
 
 CORPUS_SENTIMENT = "sentiment"

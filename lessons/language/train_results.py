@@ -14,8 +14,7 @@ from core.training import STATUS_FAILED
 from lessons.classroom import share
 from lessons.common import language, t, user_warning
 from lessons.continuity import kept_text
-from lessons.language import resources
-from lessons.language import state as keys
+from lessons.language import keys, resources
 from lessons.language.text_ui import checked_text, show_text_error, token_line
 
 

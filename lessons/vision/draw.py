@@ -12,8 +12,7 @@ from core.availability import MNIST_MODEL_PATH
 from core.vision.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
 from lessons.classroom import share
 from lessons.common import t, user_error, user_warning
-from lessons.vision import prediction, resources
-from lessons.vision import state as keys
+from lessons.vision import keys, prediction, resources
 
 CANVAS_SIDE = 280
 DEFAULT_PEN_WIDTH = 18

@@ -8,8 +8,7 @@ from core.vision import cnn
 from core.vision.charts import MAX_CHANNELS_SHOWN, filters_image
 from core.vision.mnist_data import MnistSplit
 from lessons.common import t
-from lessons.vision import resources
-from lessons.vision import state as keys
+from lessons.vision import keys, resources
 from lessons.vision.draw import SHIPPED, TUNED, Reading
 
 # Feature-map and filter pictures are drawn this wide (about 84 px per panel), whatever their resolution.

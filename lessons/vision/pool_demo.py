@@ -7,7 +7,7 @@ import streamlit as st
 from core.vision import cnn
 from core.vision.charts import grid_figure
 from lessons.common import t
-from lessons.vision import state as keys
+from lessons.vision import keys
 
 
 def render() -> None:

@@ -10,11 +10,10 @@ import streamlit as st
 from core.vision.charts import probability_figure
 from core.vision.digit_image import PreparedDigit
 from core.vision.digit_model import predict_probabilities
-from core.vision.finetune import FineTuneError, LabelledDrawing, add_drawing
+from core.vision.fine_tune import FineTuneError, LabelledDrawing, add_drawing
 from core.vision.uncertainty import Verdict, drawing_hint, judge
 from lessons.common import language, t, user_error, user_warning
-from lessons.vision import resources
-from lessons.vision import state as keys
+from lessons.vision import keys, resources
 
 SHIPPED = "shipped"
 

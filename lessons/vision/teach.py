@@ -9,11 +9,10 @@ import streamlit as st
 
 from core.training import STATUS_FAILED, TrainingJob
 from core.vision import cnn
-from core.vision.finetune import MAX_DRAWINGS, MIN_DRAWINGS, FineTuneError, FineTuneReport, make_fine_tune
+from core.vision.fine_tune import MAX_DRAWINGS, MIN_DRAWINGS, FineTuneError, FineTuneReport, make_fine_tune
 from core.vision.mnist_data import MnistSplit
 from lessons.common import t, user_error, watch_training
-from lessons.vision import resources
-from lessons.vision import state as keys
+from lessons.vision import keys, resources
 
 GALLERY_COLUMNS = 5
 MINE = "mine"

@@ -9,8 +9,7 @@ from core.training import STATUS_FAILED, TrainingJob, iterations_per_epoch
 from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
 from lessons.common import t, user_error, watch_training
-from lessons.vision import code_panel, train_results
-from lessons.vision import state as keys
+from lessons.vision import code_panel, keys, train_results
 
 QUICK_SAMPLES = 1_000
 SAMPLE_CHOICES = (QUICK_SAMPLES, 4_500, 10_000, 60_000)

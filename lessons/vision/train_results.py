@@ -10,7 +10,7 @@ from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
 from lessons.classroom import share
 from lessons.common import language, t
-from lessons.vision import state as keys
+from lessons.vision import keys
 
 
 def metrics(evaluation: cnn.Evaluation, trained_samples: int) -> None:

@@ -24,8 +24,8 @@ from core.classroom.store import DRAWING, ClassroomStore
 from core.vision.digit_image import open_uploaded_image, prepare_digit
 from tests.conftest import PROJECT_ROOT
 from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_app
-from tests.e2e.test_cnn import ONE
-from tests.e2e.test_cnn_touch import touch_draw
+from tests.e2e.test_vision import ONE
+from tests.e2e.test_vision_touch import touch_draw
 
 PAGE_TIMEOUT_MS = 120_000
 DASHBOARD_TIMEOUT_MS = 60_000

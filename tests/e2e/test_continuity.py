@@ -12,8 +12,8 @@ from playwright.sync_api import Page, expect
 
 from bench.app_server import running_app_server
 from tests.e2e.helpers import assert_no_exception, wait_for_app
-from tests.e2e.test_cnn import ONE, PREDICTION_TIMEOUT_MS, draw, predicted_digit
-from tests.e2e.test_nlp import PAGE_TIMEOUT_MS, open_nlp, type_text
+from tests.e2e.test_language import PAGE_TIMEOUT_MS, open_nlp, type_text
+from tests.e2e.test_vision import ONE, PREDICTION_TIMEOUT_MS, draw, predicted_digit
 
 SENTENCE = "오늘 수업은 정말 재미있었어요"
 REVIEW = "이 영화는 너무 지루하고 별로였다"

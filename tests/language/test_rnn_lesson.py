@@ -190,7 +190,7 @@ def test_recurrent_trace_handles_bidirectional_models() -> None:
 
 
 def test_recurrent_trace_and_occlusion_work_on_the_shipped_averaging_architecture() -> None:
-    from core.language.train import TrainConfig, build_sentiment_model
+    from modelbuild.language.sentiment_rnn import TrainConfig, build_sentiment_model
 
     config = TrainConfig(max_length=6, ngram_max_length=10, embedding_dim=4, rnn_units=3)
     model = build_sentiment_model(config, vocab_size=20, ngram_vocab_size=30)

@@ -32,7 +32,7 @@ def okt():
 def test_info_reads_json_without_tensorflow() -> None:
     info = sentiment_model_info(NSMC_INFO_PATH)
     assert info is not None and info["vocab_size"] > 1000
-    assert info["held_out_accuracy"] >= 0.8 and "core.language.train" in info["training_command"]
+    assert info["held_out_accuracy"] >= 0.8 and "modelbuild.language.sentiment_rnn" in info["training_command"]
     assert "vocab" not in info
     assert NSMC_MODEL_PATH.stat().st_size < 10_000_000 and NSMC_INFO_PATH.stat().st_size < 10_000_000
     assert sentiment_model_info(NSMC_INFO_PATH.with_name("missing.json")) is None

@@ -6,8 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.classroom.store import SENTENCE
-from lessons.classroom import resources
-from lessons.classroom import state as keys
+from lessons.classroom import keys, resources
 from lessons.common import markdown_literal
 from tests.apptest_helpers import APP_PATH, error_texts, open_page
 
@@ -67,7 +66,7 @@ def test_student_joins_sees_the_banner_and_the_sentence_box(class_database: str)
     assert app.session_state[keys.MEMBERSHIP] == joined
     banner = app.info[0].value
     assert markdown_literal("<b>반</b> **굵게**") in banner and "민지" in banner
-    app.switch_page("pages/nlp.py").run(timeout=120)
+    app.switch_page("pages/language.py").run(timeout=120)
     assert not app.exception, app.exception
     app.button(key=keys.SHARE_SENTENCE).click().run(timeout=120)
     assert not app.exception, app.exception
@@ -142,7 +141,7 @@ SHARE_SCRIPT = '''
 import numpy as np
 import streamlit as st
 from lessons.classroom import share
-from lessons.classroom import state as keys
+from lessons.classroom import keys
 
 st.session_state[keys.MEMBERSHIP] = __JOINED__
 digit = np.zeros((28, 28))

@@ -71,7 +71,7 @@ def test_sidecar_describes_the_shipped_model():
     info = shipped_model_info()
     assert set(info) >= {"held_out_accuracy", "held_out_n", "data_source", "seed", "command", "augmentation"}
     assert 0.9 <= info["held_out_accuracy"] <= 1.0
-    assert info["command"].endswith("python -m core.vision.train")
+    assert info["command"].endswith("python -m modelbuild.vision.digit_cnn")
     assert MNIST_MODEL_PATH.stat().st_size < 10_000_000
     assert 0.0 < LOW_CONFIDENCE_THRESHOLD < 1.0
 
@@ -81,7 +81,7 @@ def test_sidecar_missing_or_broken(tmp_path):
     (tmp_path / "odd.json").write_text(json.dumps([1, 2]), encoding="utf-8")
     with pytest.raises(ValueError, match="JSON object"):
         shipped_model_info(tmp_path / "odd.keras")
-    with pytest.raises(FileNotFoundError, match="core.vision.train"):
+    with pytest.raises(FileNotFoundError, match="modelbuild.vision.digit_cnn"):
         load_shipped_model(tmp_path / "none.keras")
 
 

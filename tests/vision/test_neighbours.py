@@ -7,7 +7,7 @@ import pytest
 
 from core.vision.cnn import CnnConfig, build_model
 from core.vision.neighbours import build_bank, embed, embedding_model, nearest
-from tests.vision.test_train import tiny_split
+from tests.vision.tiny_data import tiny_split
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,10 @@ import numpy as np
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
 from core.training import fit_in_worker
+from core.vision.augmentation import Augmentation, augment_images
 from core.vision.digit_image import DIGIT_SIDE
 from core.vision.digit_model import accuracy
 from core.vision.mnist_data import stratified_subsample
-from core.vision.train import Augmentation, augment_images
 
 MIN_DRAWINGS = 5
 MAX_DRAWINGS = 100

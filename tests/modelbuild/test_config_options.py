@@ -1,11 +1,11 @@
-"""Training commands' options come from their config dataclasses (core.language.config_options)."""
+"""Training commands' options come from their config dataclasses (modelbuild.config_options)."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
 
-from core.language.config_options import add_config_options, config_from_arguments
+from modelbuild.config_options import add_config_options, config_from_arguments
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 One reproducible command trains the three and writes a small JSON the lesson shows:
 
-    nice -n 10 python -m core.language.cell_comparison --data ../shared/data/nsmc/ratings_train.txt \
+    nice -n 10 python -m modelbuild.language.cell_comparison --data ../shared/data/nsmc/ratings_train.txt \
         --test ../shared/data/nsmc/ratings_test.txt
 
 Every cell reads the same padded ids (Okt morphemes, stemmed and normalised, as the shipped model) with
@@ -34,13 +34,13 @@ from typing import Any
 
 import numpy as np
 
-from core.config import DEFAULT_SEED, MODELS_DIR
-from core.language.config_options import add_config_options, config_from_arguments
+from core.config import DEFAULT_SEED
+from core.language.cell_results import COMPARISON_PATH
 from core.language.rnn_lesson import CELL_TYPES, RnnConfig, build_model
 from core.language.text_vectors import PAD_ID, Vocabulary, pad_sequences
 from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+from modelbuild.config_options import add_config_options, config_from_arguments
 
-COMPARISON_PATH: Path = MODELS_DIR / "nsmc_rnn_cells.json"
 TOKENIZER = TokenizerOptions(tagger="okt", stem=True, normalize=True)
 PREDICT_BATCH = 512
 
@@ -198,7 +198,7 @@ def main(argv: Sequence[str] | None = None, tagger_factory: Callable[[], Any] | 
         "long_test_reviews": len(long_rows(test_ids, config.long_min_tokens, config.max_length)),
         "vocabulary_size": len(vocabulary),
         "cells": [asdict(result) for result in results],
-        "training_command": "python -m core.language.cell_comparison "
+        "training_command": "python -m modelbuild.language.cell_comparison "
                             + " ".join(sys.argv[1:] if argv is None else argv),
     }
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
@@ -208,12 +208,6 @@ def main(argv: Sequence[str] | None = None, tagger_factory: Callable[[], Any] | 
                                     "first_token_change": round(result.first_token_change, 4)}
                       for result in results}))
     return info
-
-
-def load_comparison(path: str | Path = COMPARISON_PATH) -> dict | None:
-    """The shipped comparison JSON, or None when it has not been made."""
-    path = Path(path)
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Tests for core.language.train: a tiny end-to-end training run on a fixture file (no Java, no network)."""
+"""The shipped sentiment model's build command (modelbuild.language.sentiment_rnn), on tiny data."""
 
 from __future__ import annotations
 
@@ -12,7 +12,14 @@ import pytest
 from core.language.korean_tagger import TaggerService, WhitespaceBackend
 from core.language.nsmc_data import write_nsmc
 from core.language.sentiment_model import load_sentiment_bundle, predict_sentence, sentiment_model_info
-from core.language.train import TrainConfig, build_sentiment_model, describe, main, reader_models, split_indices
+from modelbuild.language.sentiment_rnn import (
+    TrainConfig,
+    build_sentiment_model,
+    describe,
+    main,
+    reader_models,
+    split_indices,
+)
 
 POSITIVE = ["정말 재밌다 최고", "배우 연기 좋다", "감동 이다 추천", "최고 의 영화", "재밌다 또 보고 싶다"]
 NEGATIVE = ["너무 지루 하다", "시간 아깝다 최악", "별로 이다 실망", "최악 의 영화", "돈 아깝다 지루"]
@@ -41,7 +48,7 @@ def test_tiny_training_writes_a_loadable_bundle(tmp_path: Path, fake_tagger: Tag
     saved = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
     assert saved["tokenizer"]["stem"] is True and saved["max_length"] == 8
     assert "SpatialDropout1D" in saved["architecture"] and output.stat().st_size < 200_000
-    assert "core.language.train" in saved["training_command"]
+    assert "modelbuild.language.sentiment_rnn" in saved["training_command"]
     assert sentiment_model_info(output.with_suffix(".json"))["vocab_size"] == len(saved["vocab"]["words"])
     bundle = load_sentiment_bundle(output)
     prediction = predict_sentence(bundle, "정말 재밌다", fake_tagger)

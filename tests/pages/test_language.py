@@ -13,7 +13,7 @@ PAGE_TIMEOUT_SECONDS = 120
 @pytest.fixture(scope="module")
 def korean_page():
     """One Korean page run shared by the read-only checks (the first run starts the JVM and the model)."""
-    return open_page("pages/nlp.py", timeout=PAGE_TIMEOUT_SECONDS)
+    return open_page("pages/language.py", timeout=PAGE_TIMEOUT_SECONDS)
 
 
 def code_blocks(app) -> list[str]:
@@ -36,7 +36,7 @@ def test_page_renders_in_korean_with_the_notes_tokens(korean_page) -> None:
 
 @pytest.mark.slow
 def test_page_renders_in_english() -> None:
-    app = open_page("pages/nlp.py", language="en", timeout=PAGE_TIMEOUT_SECONDS)
+    app = open_page("pages/language.py", language="en", timeout=PAGE_TIMEOUT_SECONDS)
     assert not app.exception
     assert "Korean sentence classifier" in app.title[0].value
     assert any("Train my own model" in element.value for element in app.header)
@@ -63,7 +63,7 @@ def test_html_is_shown_as_text(korean_page) -> None:
 
 @pytest.mark.slow
 def test_short_training_run_on_the_bundled_corpus_shows_evaluation() -> None:
-    app = open_page("pages/nlp.py", timeout=PAGE_TIMEOUT_SECONDS)
+    app = open_page("pages/language.py", timeout=PAGE_TIMEOUT_SECONDS)
     app.radio(key="nlp_corpus").set_value("sentiment").run()
     app.slider(key="nlp_epochs").set_value(2)
     app.slider(key="nlp_units").set_value(8)
@@ -175,7 +175,7 @@ def test_cell_comparison_and_code_panel_are_shown(korean_page) -> None:
 
 @pytest.mark.slow
 def test_kiwi_is_a_selectable_analyser() -> None:
-    app = open_page("pages/nlp.py", timeout=PAGE_TIMEOUT_SECONDS)
+    app = open_page("pages/language.py", timeout=PAGE_TIMEOUT_SECONDS)
     app.selectbox(key="nlp_tagger").set_value("kiwi").run()
     assert not app.exception
     assert any("과목 / 을" in block for block in code_blocks(app))
@@ -202,7 +202,7 @@ def test_without_kiwi_the_corrections_are_skipped_with_a_korean_message(monkeypa
     monkeypatch.setattr(kiwi_text, "get_kiwi", broken)
     resources.kiwi_corrector.clear()
     try:
-        app = open_page("pages/nlp.py", timeout=PAGE_TIMEOUT_SECONDS)
+        app = open_page("pages/language.py", timeout=PAGE_TIMEOUT_SECONDS)
         assert not app.exception
         assert any("Kiwi(kiwipiepy)를 불러오지 못해" in element.value for element in app.warning)
         assert NOTE_TOKENS in code_blocks(app)

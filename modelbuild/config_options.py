@@ -1,7 +1,7 @@
 """One `--field-name` command-line option per field of a training command's config dataclass.
 
-The lesson's training commands (`core.language.train`, `word_vectors`, `cell_comparison`) let every setting
-be overridden for experiments; this module turns a dataclass of defaults into options and back.
+Lesson 3's model-building commands (`sentiment_rnn`, `word_vectors`, `cell_comparison`) let every setting be
+overridden for experiments; this module turns a dataclass of defaults into options and back.
 """
 
 from __future__ import annotations

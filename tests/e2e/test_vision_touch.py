@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.helpers import assert_no_exception, open_page, save_screenshot, wait_for_app
-from tests.e2e.test_cnn import ONE, PREDICTION_TIMEOUT_MS, ZERO, canvas, predicted_digit
+from tests.e2e.test_vision import ONE, PREDICTION_TIMEOUT_MS, ZERO, canvas, predicted_digit
 
 PHONE = {"width": 390, "height": 844}
 # Elements that could scroll sideways: the document and Streamlit's own scrolling containers.

@@ -1,4 +1,4 @@
-"""Tests for core.language.cell_comparison: the three cells trained alike, and the vanishing-gradient probes."""
+"""Tests for modelbuild.language.cell_comparison: the three cells trained alike, and the vanishing-gradient probes."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from core.language import cell_comparison
-from core.language.cell_comparison import ComparisonConfig
+from core.language import cell_results
+from modelbuild.language import cell_comparison
+from modelbuild.language.cell_comparison import ComparisonConfig
 
 
 def test_subsample_is_fixed_sorted_and_bounded() -> None:
@@ -79,5 +80,5 @@ def test_main_writes_the_json_with_a_fake_tagger(tmp_path) -> None:
          "--cache-dir", str(tmp_path / "cache")], tagger_factory=lambda: service)
     assert info["train_rows"] == 60 and info["test_rows"] == 20
     assert json.loads((tmp_path / "cells.json").read_text(encoding="utf-8")) == info
-    assert cell_comparison.load_comparison(tmp_path / "cells.json") == info
-    assert cell_comparison.load_comparison(tmp_path / "missing.json") is None
+    assert cell_results.load_comparison(tmp_path / "cells.json") == info
+    assert cell_results.load_comparison(tmp_path / "missing.json") is None

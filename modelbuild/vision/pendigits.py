@@ -271,7 +271,7 @@ def pen_split(digits: Sequence[PenDigit], seed: int = DEFAULT_SEED, copies: int 
     """Render the training writers `copies` times (seed `seed`) and the held-out writers once.
 
     `extra` makes more training digits from the training writers' own (e.g.
-    `core.vision.pen_variants.writing_variants`); the held-out writers' digits go through it too, into a
+    `modelbuild.vision.pen_variants.writing_variants`); the held-out writers' digits go through it too, into a
     test set of its own, so that what `extra` teaches is also scored on writers never trained on.
     """
     train_writers, test_writers = writer_split(digits, held_out=held_out, seed=seed)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.apptest_helpers import error_texts, open_page
 
-PAGE = "pages/cnn.py"
+PAGE = "pages/vision.py"
 # The first run imports TensorFlow and loads the shipped model and MNIST.
 TIMEOUT_SECONDS = 90
 

@@ -1,6 +1,6 @@
 """Train the shipped NSMC sentiment model with one reproducible command.
 
-    python -m core.language.train --data ../shared/data/nsmc/ratings_train.txt \\
+    python -m modelbuild.language.sentiment_rnn --data ../shared/data/nsmc/ratings_train.txt \\
         --test ../shared/data/nsmc/ratings_test.txt
 
 Reviews are deduplicated, tokenized with Okt (normalised, stemmed; cached on disk by
@@ -30,7 +30,6 @@ import numpy as np
 from core.availability import NSMC_MODEL_PATH
 from core.config import DEFAULT_SEED
 from core.language.char_ngrams import NgramVocabulary
-from core.language.config_options import add_config_options, config_from_arguments
 from core.language.nsmc_data import read_nsmc
 from core.language.sentiment_model import (
     NGRAM_OUTPUT_LAYER,
@@ -44,6 +43,7 @@ from core.language.sentiment_model import (
 )
 from core.language.text_vectors import Vocabulary
 from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+from modelbuild.config_options import add_config_options, config_from_arguments
 
 RNN_LAYERS = ("simple_rnn", "lstm", "gru")
 
@@ -314,7 +314,8 @@ def main(argv: Sequence[str] | None = None, tagger_factory: Callable[[], Any] | 
         },
         "best_epoch": result.best_epoch,
         "history": result.history,
-        "training_command": "python -m core.language.train " + " ".join(sys.argv[1:] if argv is None else argv),
+        "training_command": "python -m modelbuild.language.sentiment_rnn "
+                            + " ".join(sys.argv[1:] if argv is None else argv),
     }
     if arguments.test:
         test_corpus = read_nsmc(arguments.test)

@@ -7,7 +7,7 @@ import pytest
 
 from core.training import STATUS_FINISHED, TrainingJob
 from core.vision.cnn import CnnConfig, build_model
-from core.vision.finetune import (
+from core.vision.fine_tune import (
     MAX_DRAWINGS,
     MIN_DRAWINGS,
     FineTuneError,
@@ -16,7 +16,7 @@ from core.vision.finetune import (
     make_fine_tune,
     split_at_flatten,
 )
-from tests.vision.test_train import tiny_split
+from tests.vision.tiny_data import tiny_split
 
 
 def row_drawings(count: int) -> tuple[np.ndarray, np.ndarray]:
@@ -95,7 +95,7 @@ def test_bad_drawings_fail_before_any_job_starts(trained) -> None:
 
 
 def test_gallery_adds_relabels_the_same_drawing_and_refuses_when_full() -> None:
-    from core.vision.finetune import LabelledDrawing, add_drawing
+    from core.vision.fine_tune import LabelledDrawing, add_drawing
 
     images, _ = row_drawings(3)
     gallery, relabelled = add_drawing([], LabelledDrawing(1, images[0], 7, predicted=1))

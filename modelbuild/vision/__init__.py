@@ -1,0 +1,1 @@
+"""Lesson 2's build commands: the shipped digit CNN (`python -m modelbuild.vision.digit_cnn`)."""
