@@ -23,7 +23,8 @@ from pathlib import Path
 
 from core.language.korean_tagger import TaggerService, get_tagger_service
 from core.language.nsmc_data import find_nsmc, read_nsmc
-from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+from core.language.token_cache import TokenCache, tokenize_corpus
+from core.language.tokenizing import TokenizerOptions
 
 WARMUP_SENTENCES = 10_000
 MEASURED_SENTENCES = 5_000

@@ -6,7 +6,7 @@ A table of contents: each section lives in `lessons/classroom/` and the data in 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.classroom.security import ClassroomError
+from core.classroom.errors import ClassroomError
 from lessons.classroom import (
     gallery,
     invite,

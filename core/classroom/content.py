@@ -15,7 +15,7 @@ import warnings
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from core.classroom.security import ClassroomError
+from core.classroom.errors import ClassroomError
 
 MAX_NICKNAME_LENGTH = 20
 MAX_CLASS_NAME_LENGTH = 40

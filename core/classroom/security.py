@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from core.errors import StudentFacingError
+from core.classroom.errors import ClassroomError
 
 # scrypt cost: about 30 ms and 16 MB per check on one core; slow for an attacker, fine for a teacher login.
 SCRYPT_N = 2**14
@@ -28,10 +28,6 @@ MAX_PASSWORD_LENGTH = 128
 # No 0/O, 1/I/L: a code read aloud or copied from the projector is typed right the first time.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
-
-
-class ClassroomError(StudentFacingError):
-    """Anything a teacher or student did that classroom mode refuses, explained in Korean and English."""
 
 
 def check_password(password: str) -> str:

@@ -39,8 +39,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from core.classroom import content
+from core.classroom.errors import ClassroomError
 from core.classroom.security import (
-    ClassroomError,
     hash_password,
     new_join_code,
     normalise_code,

@@ -364,7 +364,8 @@ def corpus_tokenizer(tagger: Any, tagger_name: str, stem: bool, cache: Any = Non
     Retraining on the same corpus with the same options reloads the tokens instead of re-running the
     tagger (see core.language.token_cache).
     """
-    from core.language.token_cache import TokenizerOptions, tokenize_corpus
+    from core.language.token_cache import tokenize_corpus
+    from core.language.tokenizing import TokenizerOptions
 
     options = TokenizerOptions(tagger=tagger_name, stem=stem)
 

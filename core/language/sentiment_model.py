@@ -25,7 +25,7 @@ from core.availability import NSMC_MODEL_PATH
 from core.language.char_ngrams import NgramVocabulary
 from core.language.korean_text import remove_stopwords, validate_sentence
 from core.language.text_vectors import OOV_ID, PAD_ID, Vocabulary, pad_sequences
-from core.language.token_cache import TokenizerOptions
+from core.language.tokenizing import TokenizerOptions
 
 BUNDLE_FORMAT_VERSION = 2
 # Layer names of the two readers inside a shipped model that averages them (see modelbuild.language.sentiment_rnn).

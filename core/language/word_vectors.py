@@ -18,7 +18,7 @@ import numpy as np
 from core.config import MODELS_DIR
 from core.errors import StudentFacingError
 from core.language.embeddings import NeighbourIndex
-from core.language.token_cache import TokenizerOptions
+from core.language.tokenizing import TokenizerOptions
 
 WORD_VECTORS_PATH: Path = MODELS_DIR / "nsmc_word2vec.npz"
 # A word worth looking up has a letter or a digit in it; runs of punctuation stay in training as context.

@@ -52,7 +52,7 @@ class WorkerLostError(RuntimeError):
 
 
 @dataclass
-class Worker:
+class WorkerHandle:
     """One started worker process and the private folder that holds its socket."""
 
     process: subprocess.Popen
@@ -91,7 +91,7 @@ class Worker:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_worker(idle_seconds: float, max_fits: int, nice: int = WORKER_NICE) -> Worker:
+def start_worker(idle_seconds: float, max_fits: int, nice: int = WORKER_NICE) -> WorkerHandle:
     """Start `python -m core.training.worker` listening on a socket in a new private folder."""
     folder = Path(tempfile.mkdtemp(prefix="dl-classroom-fit-"))
     process = subprocess.Popen(
@@ -99,7 +99,7 @@ def start_worker(idle_seconds: float, max_fits: int, nice: int = WORKER_NICE) ->
          str(os.getpid())],
         cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL,
     )
-    return Worker(process, folder)
+    return WorkerHandle(process, folder)
 
 
 class FitWorkers:
@@ -110,7 +110,7 @@ class FitWorkers:
     """
 
     def __init__(self, idle_seconds: float = WORKER_IDLE_SECONDS, max_fits: int = WORKER_MAX_FITS,
-                 starter: Callable[[float, int], Worker] = start_worker) -> None:
+                 starter: Callable[[float, int], WorkerHandle] = start_worker) -> None:
         if idle_seconds <= 0:
             raise ValueError(f"idle_seconds must be positive, got {idle_seconds}")
         if max_fits < 1:
@@ -119,10 +119,10 @@ class FitWorkers:
         self.max_fits = max_fits
         self._starter = starter
         self._lock = threading.Lock()
-        self._current: Worker | None = None
-        self._retired: list[Worker] = []
+        self._current: WorkerHandle | None = None
+        self._retired: list[WorkerHandle] = []
 
-    def next_worker(self) -> Worker:
+    def next_worker(self) -> WorkerHandle:
         """The worker for the next fit: the current one while it runs and has fits left, else a new one."""
         with self._lock:
             self._reap()
@@ -134,7 +134,7 @@ class FitWorkers:
             current.fits += 1
             return current
 
-    def retire(self, worker: Worker) -> None:
+    def retire(self, worker: WorkerHandle) -> None:
         """Send no more fits to `worker` (it could not be reached); it ends on its own."""
         with self._lock:
             if self._current is worker:
@@ -198,7 +198,7 @@ def raise_worker_error(type_name: str, message: str) -> None:
     raise RuntimeError(f"{type_name}: {message}")
 
 
-def receive(worker: Worker, conn: Connection) -> tuple:
+def receive(worker: WorkerHandle, conn: Connection) -> tuple:
     """The worker's next message on `conn`; WorkerLostError when the process has ended."""
     while not conn.poll(POLL_SECONDS):
         if not worker.alive():
@@ -209,7 +209,7 @@ def receive(worker: Worker, conn: Connection) -> tuple:
         raise WorkerLostError("the training process ended unexpectedly") from error
 
 
-def offer(worker: Worker, payload: dict[str, Any]) -> Connection:
+def offer(worker: WorkerHandle, payload: dict[str, Any]) -> Connection:
     """Connect to `worker`, send the fit and wait until the worker has accepted it."""
     conn = worker.connect()
     try:
@@ -224,7 +224,7 @@ def offer(worker: Worker, payload: dict[str, Any]) -> Connection:
     return conn
 
 
-def hand_over(workers: FitWorkers, payload: dict[str, Any]) -> tuple[Worker, Connection]:
+def hand_over(workers: FitWorkers, payload: dict[str, Any]) -> tuple[WorkerHandle, Connection]:
     """A worker that has accepted the fit, and the connection to follow it on."""
     worker = workers.next_worker()
     try:
@@ -240,7 +240,7 @@ def hand_over(workers: FitWorkers, payload: dict[str, Any]) -> tuple[Worker, Con
         raise
 
 
-def relay(worker: Worker, conn: Connection, model: Any, callbacks: Any) -> None:
+def relay(worker: WorkerHandle, conn: Connection, model: Any, callbacks: Any) -> None:
     """Play the worker's reports to `callbacks` until the fit ends; tell the worker when they stop training."""
     stop_sent = False
     while True:

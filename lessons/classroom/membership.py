@@ -13,7 +13,8 @@ from typing import TypeVar
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.classroom.security import AttemptLimiter, ClassroomError, looks_like_code, normalise_code
+from core.classroom.errors import ClassroomError
+from core.classroom.security import AttemptLimiter, looks_like_code, normalise_code
 from core.classroom.store import Membership, TeacherAccess
 from lessons.classroom import keys, resources
 from lessons.common import markdown_literal, t, user_error
@@ -54,7 +55,7 @@ def attempt(action: Callable[[], Result]) -> tuple[bool, Result | None]:
     return False, None
 
 
-def membership() -> Membership | None:
+def current_membership() -> Membership | None:
     """The class this student joined in this session, restored from the URL on a reload."""
     joined = st.session_state.get(keys.MEMBERSHIP)
     if joined is not None or st.session_state.get(keys.URL_CHECKED):
@@ -92,7 +93,7 @@ def still_joined(joined: Membership) -> bool:
 
 def banner() -> None:
     """The class banner at the top of every page (the entry script calls it on every full run)."""
-    joined = membership()
+    joined = current_membership()
     if joined is not None and not still_joined(joined):
         leave()
         st.info(t("이 수업은 끝났습니다 (선생님이 지웠거나 기간이 지났습니다).",

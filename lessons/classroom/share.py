@@ -15,7 +15,7 @@ import streamlit as st
 from core.classroom.content import digit_to_png
 from core.classroom.store import DRAWING, MODEL, SENTENCE
 from lessons.classroom import keys, resources
-from lessons.classroom.membership import attempt, membership
+from lessons.classroom.membership import attempt, current_membership
 from lessons.common import markdown_literal, t
 
 POSITIVE, NEGATIVE = 1, 0
@@ -27,7 +27,7 @@ def _client_id(kind: str, *parts: object) -> str:
 
 
 def _send(kind: str, client_id: str, **item: Any) -> bool:
-    joined = membership()
+    joined = current_membership()
     sent, _ = attempt(lambda: resources.store().share(joined, kind, client_id=client_id, **item))
     if not sent:
         return False
@@ -38,7 +38,7 @@ def _send(kind: str, client_id: str, **item: Any) -> bool:
 
 def drawing_box(digit, predicted: int | None = None) -> None:
     """Lesson 2: send the prepared drawing with the label the student says it is."""
-    if membership() is None or digit is None:
+    if current_membership() is None or digit is None:
         return
     with st.container(border=True, key=keys.SHARE_DIGIT + "_box"):
         st.markdown(t("**🏫 반 갤러리에 보내기**", "**🏫 Send to the class gallery**"))
@@ -52,7 +52,7 @@ def drawing_box(digit, predicted: int | None = None) -> None:
 
 def sentence_box(text: str | None) -> None:
     """Lesson 3: send the review sentence with its true sentiment."""
-    if membership() is None or not text or not text.strip():
+    if current_membership() is None or not text or not text.strip():
         return
     with st.container(border=True, key=keys.SHARE_SENTENCE + "_box"):
         st.markdown(t("**🏫 반 문장 벽에 보내기**", "**🏫 Send to the class sentence wall**"))
@@ -67,7 +67,7 @@ def sentence_box(text: str | None) -> None:
 def model_box(lesson: str, identity: object, accuracy: float, parameters: int, epochs: int, seconds: float,
               description: str) -> None:
     """After training: send the model's evaluation to the class leaderboard (once per trained model)."""
-    if membership() is None:
+    if current_membership() is None:
         return
     details = {"lesson": lesson, "accuracy": round(float(accuracy), 4), "parameters": int(parameters),
                "epochs": int(epochs), "seconds": round(float(seconds), 1), "description": description[:120]}

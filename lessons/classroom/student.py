@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.classroom.security import ClassroomError
+from core.classroom.errors import ClassroomError
 from core.classroom.store import DRAWING, SENTENCE, Item
 from lessons.classroom import keys, membership, resources
 from lessons.common import markdown_literal, rerun_section, t
@@ -56,7 +56,7 @@ def my_items(joined) -> None:
 def render() -> None:
     """The student's half of the class page."""
     st.header(t("🙋 학생: 수업 참여", "🙋 Student: join a class"))
-    joined = membership.membership()
+    joined = membership.current_membership()
     if joined is None:
         join_form()
         return

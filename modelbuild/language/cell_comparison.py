@@ -38,7 +38,8 @@ from core.config import DEFAULT_SEED
 from core.language.cell_results import COMPARISON_PATH
 from core.language.rnn_lesson import CELL_TYPES, RnnConfig, build_model
 from core.language.text_vectors import PAD_ID, Vocabulary, pad_sequences
-from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+from core.language.token_cache import TokenCache, tokenize_corpus
+from core.language.tokenizing import TokenizerOptions
 from modelbuild.config_options import add_config_options, config_from_arguments
 
 TOKENIZER = TokenizerOptions(tagger="okt", stem=True, normalize=True)

@@ -42,7 +42,8 @@ from core.language.sentiment_model import (
     save_sentiment_bundle,
 )
 from core.language.text_vectors import Vocabulary
-from core.language.token_cache import TokenCache, TokenizerOptions, tokenize_corpus
+from core.language.token_cache import TokenCache, tokenize_corpus
+from core.language.tokenizing import TokenizerOptions
 from modelbuild.config_options import add_config_options, config_from_arguments
 
 RNN_LAYERS = ("simple_rnn", "lstm", "gru")

@@ -17,7 +17,7 @@ from core.classroom.content import (
     png_to_digit,
     reencode_picture,
 )
-from core.classroom.security import ClassroomError
+from core.classroom.errors import ClassroomError
 
 
 def png_bytes(image: Image.Image, format_name: str = "PNG") -> bytes:

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
+from core.classroom.errors import ClassroomError
 from core.classroom.security import (
     CODE_ALPHABET,
     AttemptLimiter,
-    ClassroomError,
     hash_password,
     looks_like_code,
     new_join_code,

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from core.classroom.content import digit_to_png, png_to_digit
-from core.classroom.security import ClassroomError
+from core.classroom.errors import ClassroomError
 from core.classroom.store import DRAWING, LOCK_SECONDS, MAX_LOGIN_FAILURES, MODEL, SENTENCE, TeacherAccess
 
 DIGIT = np.zeros((28, 28))

@@ -8,14 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.language.token_cache import (
-    TOKEN_CACHE_VERSION,
-    TokenCache,
-    TokenizerOptions,
-    corpus_key,
-    tokenize_corpus,
-    tokenize_texts,
-)
+from core.language.token_cache import TOKEN_CACHE_VERSION, TokenCache, corpus_key, tokenize_corpus
+from core.language.tokenizing import TokenizerOptions
 
 
 class CountingTagger:
@@ -45,11 +39,6 @@ def test_key_depends_on_texts_and_every_option() -> None:
     }
     assert len(keys) == 7
     assert corpus_key(TEXTS, base) == corpus_key(list(TEXTS), TokenizerOptions())
-
-
-def test_options_round_trip() -> None:
-    options = TokenizerOptions("okt", True, True, frozenset({"은", "는"}))
-    assert TokenizerOptions.from_dict(options.to_dict()) == options
 
 
 def test_save_load_round_trip_keeps_empty_lists(tmp_path: Path) -> None:
@@ -104,8 +93,3 @@ def test_second_tokenize_is_a_cache_hit(tmp_path: Path) -> None:
     second = tokenize_corpus(TEXTS, options, lambda: pytest.fail("a cache hit must not build the tagger"),
                              TokenCache(tmp_path))  # fmt: skip
     assert second.from_cache and second.token_lists == first.token_lists and second.key == first.key
-
-
-def test_tokenize_texts_removes_stopwords() -> None:
-    options = TokenizerOptions(stopwords=frozenset({"가", "는"}))
-    assert tokenize_texts(["영화 가 좋", "별로 는"], options, CountingTagger()) == [["영화", "좋"], ["별로"]]

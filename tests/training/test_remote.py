@@ -16,7 +16,7 @@ import pytest
 from core.training import STATUS_FINISHED, STATUS_STOPPED, TrainingJob
 from core.training.remote import (
     FitWorkers,
-    Worker,
+    WorkerHandle,
     WorkerLostError,
     fit_in_worker,
     fit_payload,
@@ -178,10 +178,10 @@ def test_a_worker_that_dies_mid_fit_is_reported_and_the_next_fit_gets_a_new_one(
 def test_a_worker_gone_when_picked_is_replaced_once(tmp_path) -> None:
     ended = subprocess.Popen(["true"])
     ended.wait()
-    started: list[Worker] = []
+    started: list[WorkerHandle] = []
 
-    def starter(idle_seconds: float, max_fits: int) -> Worker:
-        worker = Worker(ended, tmp_path) if not started else start_worker(idle_seconds, max_fits)
+    def starter(idle_seconds: float, max_fits: int) -> WorkerHandle:
+        worker = WorkerHandle(ended, tmp_path) if not started else start_worker(idle_seconds, max_fits)
         started.append(worker)
         return worker
 
