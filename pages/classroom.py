@@ -20,9 +20,14 @@ from lessons.classroom import (
     teacher,
     tuning,
 )
+from lessons.classroom.resources import LessonModels
 from lessons.common import run_slot, section, t
+from lessons.language import resources as language_resources
+from lessons.vision import resources as vision_resources
 
 DASHBOARD_REFRESH_SECONDS = 5
+MODELS = LessonModels(read_digit=vision_resources.read_digit, read_sentence=language_resources.read_sentence,
+                      digit_model=vision_resources.shipped_model, mnist=vision_resources.mnist_split)
 
 st.title(t("🏫 수업 관리", "🏫 Class"))
 st.markdown(t(
@@ -53,8 +58,8 @@ def live_dashboard() -> None:
             return
         st.caption(t(f"🔄 {DASHBOARD_REFRESH_SECONDS}초마다 새로 고침 · 보인 항목 {len(items)}개",
                      f"🔄 Refreshes every {DASHBOARD_REFRESH_SECONDS} s · {len(items)} items shown"))
-        gallery.render(items)
-        sentences.render(items)
+        gallery.render(items, MODELS)
+        sentences.render(items, MODELS)
         leaderboard.render(items)
 
 
@@ -68,5 +73,5 @@ if teacher.render():
         st.stop()
     invite.render(info)
     live_dashboard()
-    section(tuning.render)(access)
+    section(tuning.render)(access, MODELS)
     section(manage.render)(access)

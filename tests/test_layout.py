@@ -1,5 +1,6 @@
 """The house rules, checked on the source: thin pages made of small sections, a framework-free core split
-into one package per lesson, session keys declared in one place per lesson, and clean lint."""
+into one package per lesson plus a shared one, no import cycle between packages, model-building commands
+apart from what runs in class, session keys declared in one place per lesson, and clean lint."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from tests.conftest import PROJECT_ROOT
 FORBIDDEN_IN_UI = {"keras", "tensorflow", "konlpy", "jpype"}
 FORBIDDEN_IN_CORE = {"streamlit", "streamlit_drawable_canvas"}
 LESSONS = ("concepts", "vision", "language")
-MAX_TOP_LEVEL_CORE_MODULES = 8
+# Every package whose imports are checked for cycles: lessons' UI, classroom mode and all of core.
+UI_PACKAGES = (*LESSONS, "classroom")
 MAX_UI_FILE_LINES = 250
 # Modules of a lesson's UI package that are not sections: shared resources, declared keys, helpers.
 NON_SECTION_MODULES = {"__init__.py", "keys.py", "resources.py", "text_ui.py"}
@@ -82,11 +84,82 @@ def test_import_checker_sees_lazy_and_dotted_imports(tmp_path: Path) -> None:
     assert "core.vision.cnn" in imported_modules(sample)
 
 
-def test_core_top_level_holds_only_shared_runtime_modules() -> None:
-    modules = [path.name for path in (PROJECT_ROOT / "core").glob("*.py") if path.name != "__init__.py"]
-    assert len(modules) <= MAX_TOP_LEVEL_CORE_MODULES, sorted(modules)
+def test_every_lesson_has_a_core_package_and_helpers_two_lessons_need_live_in_core_shared() -> None:
     for lesson in LESSONS:
         assert (PROJECT_ROOT / "core" / lesson / "__init__.py").is_file()
+        assert (PROJECT_ROOT / "lessons" / lesson / "__init__.py").is_file()
+    for path in python_files("core/shared"):
+        lessons = {name for name in imported_modules(path) for lesson in LESSONS
+                   if name.startswith((f"core.{lesson}", f"lessons.{lesson}"))}
+        assert not lessons, f"{relative(path)} imports {sorted(lessons)}"
+
+
+def package_of(module: str) -> str | None:
+    """The checked package a dotted module belongs to ("core.vision", "lessons.classroom", "core" …), or None."""
+    parts = module.split(".")
+    if parts[0] not in {"core", "lessons"}:
+        return None
+    if len(parts) > 1 and (PROJECT_ROOT / parts[0] / parts[1] / "__init__.py").is_file():
+        return f"{parts[0]}.{parts[1]}"
+    return parts[0]
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Which checked package imports which other (lazy imports inside functions included)."""
+    graph: dict[str, set[str]] = {}
+    for path in python_files("core") + python_files("lessons"):
+        source = package_of(relative(path).removesuffix(".py").replace("/", "."))
+        targets = {package_of(name) for name in imported_modules(path)} - {None, source}
+        graph.setdefault(source, set()).update(targets)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle of the graph as a path that ends where it started, or [] when there is none."""
+    state: dict[str, str] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = "open"
+        path.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == "open":
+                return path[path.index(target):] + [target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        state[node] = "done"
+        path.pop()
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return []
+
+
+def test_no_import_cycle_between_packages() -> None:
+    """The top-level `lessons` helpers may be imported by every section, but never import a section back."""
+    graph = package_imports()
+    graph["lessons"] = {target for target in graph.get("lessons", set()) if not target.startswith("lessons.")}
+    assert find_cycle(graph) == []
+
+
+def test_cycle_finder_sees_a_lazy_cycle() -> None:
+    assert find_cycle({"lessons.vision": {"lessons.classroom"}, "lessons.classroom": {"lessons.vision"}}) == [
+        "lessons.classroom", "lessons.vision", "lessons.classroom"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}}) == []
+
+
+@pytest.mark.parametrize("path", python_files("lessons/classroom"), ids=relative)
+def test_classroom_mode_never_imports_a_lesson_section(path: Path) -> None:
+    """The lessons send to the class through classroom's share box; the class page hands the lessons' models in."""
+    crossing = {name for name in imported_modules(path) for lesson in LESSONS if name.startswith(f"lessons.{lesson}")}
+    assert not crossing, f"{relative(path)} imports {sorted(crossing)}"
+
+
+@pytest.mark.parametrize("path", python_files("core") + UI_FILES, ids=relative)
+def test_what_runs_in_class_never_imports_the_model_building_commands(path: Path) -> None:
+    assert "modelbuild" not in imported_top_level_modules(path)
 
 
 @pytest.mark.parametrize("path", UI_FILES, ids=relative)

@@ -21,6 +21,7 @@ import pandas as pd
 from core.concepts.toy_datasets import TASK_CLASSIFICATION, TASK_REGRESSION, Dataset
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.shared.code_comments import code_comment
 from core.uploads import UploadError, decode_csv_upload
 
 MAX_CSV_BYTES = 5_000_000
@@ -277,8 +278,7 @@ CODE_COMMENTS: dict[str, tuple[str, str]] = {
 
 
 def _comment(key: str, language: str, **values: object) -> str:
-    korean, english = CODE_COMMENTS[key]
-    return (english if language == "en" else korean).format(**values)
+    return code_comment(CODE_COMMENTS, key, language, **values)
 
 
 def split_code(language: str, seed: int = DEFAULT_SEED) -> list[str]:

@@ -18,6 +18,9 @@ import numpy as np
 
 from core.concepts.toy_datasets import TASK_CLASSIFICATION, TASK_REGRESSION, Dataset, split_dataset
 from core.config import DEFAULT_SEED, MAX_TRAINING_SECONDS
+from core.shared import metrics
+from core.shared.code_comments import code_comment
+from core.shared.metrics import confusion_matrix
 from core.training import TrainingJob, fit_in_worker, iterations_per_epoch
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
@@ -162,12 +165,9 @@ class FitSnapshot:
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    """What `evaluate()` and the predictions on the test set say."""
+class Evaluation(metrics.Evaluation):
+    """What `evaluate()` and the predictions on the test set say (MSE and R² for a regression model)."""
 
-    loss: float
-    accuracy: float | None = None
-    confusion: np.ndarray | None = None
     mse: float | None = None
     r2: float | None = None
     sample_count: int = 0
@@ -486,13 +486,6 @@ def prepare_run(config: ModelConfig, dataset: Dataset, max_seconds: float = MAX_
     return BuilderRun(config, model, train, test, job)
 
 
-def confusion_matrix(true_labels: np.ndarray, predicted_labels: np.ndarray, class_count: int) -> np.ndarray:
-    """Counts with rows = true class and columns = predicted class."""
-    matrix = np.zeros((class_count, class_count), dtype=int)
-    np.add.at(matrix, (np.asarray(true_labels, dtype=int), np.asarray(predicted_labels, dtype=int)), 1)
-    return matrix
-
-
 def r2_score(true_values: np.ndarray, predicted_values: np.ndarray) -> float:
     """Coefficient of determination: 1 - SS_res / SS_tot (1 is perfect, 0 is "always the mean")."""
     true_values = np.asarray(true_values, dtype="float64").ravel()
@@ -518,6 +511,8 @@ def evaluate_model(model: keras.Model, config: ModelConfig, dataset: Dataset) ->
     values = output[:, 0]
     return Evaluation(
         loss=float(results["loss"]),
+        accuracy=None,
+        confusion=None,
         mse=float(np.mean((values - dataset.targets) ** 2)),
         r2=r2_score(dataset.targets, values),
         sample_count=len(dataset),
@@ -579,8 +574,7 @@ CODE_COMMENTS: dict[str, tuple[str, str]] = {
 
 
 def _comment(key: str, language: str, **values: object) -> str:
-    korean, english = CODE_COMMENTS[key]
-    return (english if language == "en" else korean).format(**values)
+    return code_comment(CODE_COMMENTS, key, language, **values)
 
 
 def generate_code(config: ModelConfig, language: str = "ko", data_lines: Sequence[str] = ()) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 
 from core.language.rnn_lesson import RnnConfig
 from core.language.text_vectors import OOV_TOKEN, PAD_TOKEN
+from core.shared.code_comments import code_comment
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,7 @@ COMMENTS = {
 
 
 def _comment(name: str, language: str) -> str:
-    korean, english = COMMENTS[name]
-    return korean if language == "ko" else english
+    return code_comment(COMMENTS, name, language)
 
 
 def tokenizer_lines(tagger: str, stem: bool) -> list[str]:

@@ -24,6 +24,8 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.shared import metrics
+from core.shared.metrics import confusion_matrix
 from core.training import fit_in_worker
 
 CELL_TYPES: tuple[str, ...] = ("SimpleRNN", "LSTM", "GRU")
@@ -262,22 +264,12 @@ class Misclassified:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class Evaluation(metrics.Evaluation):
     """`model.evaluate()` on the test split plus the confusion matrix and the mistakes."""
 
-    loss: float
-    accuracy: float
-    confusion: list[list[int]]
     class_names: list[str]
     misclassified: list[Misclassified]
     test_count: int
-
-
-def confusion_matrix(true_ids: Sequence[int], predicted_ids: Sequence[int], class_count: int) -> list[list[int]]:
-    """Counts of (true, predicted) pairs; rows are true classes."""
-    matrix = np.zeros((class_count, class_count), dtype=np.int64)
-    np.add.at(matrix, (np.asarray(true_ids, dtype=np.int64), np.asarray(predicted_ids, dtype=np.int64)), 1)
-    return matrix.tolist()
 
 
 def evaluate_model(model: Any, x: np.ndarray, y: np.ndarray, texts: Sequence[str],

@@ -18,6 +18,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
+from core.shared import metrics
 from core.training import fit_in_worker
 
 PADDING_SAME = "same"
@@ -144,13 +145,10 @@ class PoolingDemo:
     padding: str
 
 
-@dataclass
-class Evaluation:
-    """The held-out test results of a trained model."""
+@dataclass(frozen=True)
+class Evaluation(metrics.Evaluation):
+    """The held-out test results of a trained model, with every test digit's prediction."""
 
-    loss: float
-    accuracy: float
-    confusion: np.ndarray
     predictions: np.ndarray
     probabilities: np.ndarray
     labels: np.ndarray
@@ -575,17 +573,8 @@ def predict_labels(model: Any, images: np.ndarray) -> tuple[np.ndarray, np.ndarr
 
 def confusion_matrix(true_labels: Sequence[int], predicted_labels: Sequence[int],
                      class_count: int = CLASS_COUNT) -> np.ndarray:
-    """Counts of (true, predicted) pairs: rows are the true digit, columns the predicted one."""
-    true_array = np.asarray(true_labels, dtype=int)
-    predicted_array = np.asarray(predicted_labels, dtype=int)
-    if true_array.shape != predicted_array.shape:
-        raise ValueError(f"{true_array.shape} true labels but {predicted_array.shape} predictions")
-    for name, array in (("true", true_array), ("predicted", predicted_array)):
-        if array.size and (array.min() < 0 or array.max() >= class_count):
-            raise ValueError(f"{name} labels must be in 0..{class_count - 1}")
-    matrix = np.zeros((class_count, class_count), dtype=int)
-    np.add.at(matrix, (true_array, predicted_array), 1)
-    return matrix
+    """The shared confusion matrix with the ten digits as its classes."""
+    return metrics.confusion_matrix(true_labels, predicted_labels, class_count)
 
 
 def misclassified_indices(true_labels: np.ndarray, predicted_labels: np.ndarray, probabilities: np.ndarray,

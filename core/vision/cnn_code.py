@@ -6,6 +6,7 @@ with `build_model(config)`, so the code a student copies is the model they train
 
 from __future__ import annotations
 
+from core.shared.code_comments import code_comment
 from core.vision.cnn import CLASS_COUNT, IMAGE_SIZE, POOL_SIZE, CnnConfig, validate_config
 
 OPTIMIZER_CODE = {
@@ -35,8 +36,7 @@ COMMENTS = {
 
 
 def _comment(key: str, language: str) -> str:
-    korean, english = COMMENTS[key]
-    return korean if language == "ko" else english
+    return code_comment(COMMENTS, key, language)
 
 
 def layer_lines(config: CnnConfig) -> list[str]:

@@ -9,8 +9,9 @@ import streamlit as st
 from core.availability import MNIST_MODEL_PATH
 from core.charts import confusion_figure
 from core.classroom.store import DRAWING, Item
-from core.vision.cnn import confusion_matrix
+from core.shared.metrics import confusion_matrix
 from lessons.classroom import keys, resources
+from lessons.classroom.resources import LessonModels
 from lessons.common import language, t, text_table
 
 # The newest drawings per label on screen: 30 students × 50 items stay quick to draw on the projector.
@@ -18,9 +19,9 @@ SHOWN_PER_LABEL = 30
 SHOWN_MISREAD = 40
 
 
-def readings(drawings: Sequence[Item]) -> list[tuple[Item, int, float]]:
+def readings(drawings: Sequence[Item], models: LessonModels) -> list[tuple[Item, int, float]]:
     """Every drawing with the shipped CNN's digit and probability (each drawing read once per process)."""
-    return [(item, *resources.digit_reading(item.image)) for item in drawings]
+    return [(item, *resources.digit_reading(item.image, models.read_digit)) for item in drawings]
 
 
 def by_label(read: list[tuple[Item, int, float]]) -> None:
@@ -37,7 +38,7 @@ def by_label(read: list[tuple[Item, int, float]]) -> None:
                           for _, predicted, _ in row[:SHOWN_PER_LABEL]])
 
 
-def render(items: Sequence[Item]) -> None:
+def render(items: Sequence[Item], models: LessonModels) -> None:
     """The drawings part of the dashboard."""
     st.subheader(t("🖼 우리 반 숫자 갤러리", "🖼 Our class's digit gallery"))
     drawings = [item for item in items if item.kind == DRAWING and item.image is not None]
@@ -48,7 +49,7 @@ def render(items: Sequence[Item]) -> None:
     if not MNIST_MODEL_PATH.is_file():
         st.warning(t("배포 CNN이 없어 그림을 읽을 수 없습니다.", "There is no shipped CNN to read the drawings."))
         return
-    read = readings(drawings)
+    read = readings(drawings, models)
     labels = [item.label for item, _, _ in read]
     predicted = [digit for _, digit, _ in read]
     accuracy = sum(a == b for a, b in zip(labels, predicted, strict=True)) / len(read)
@@ -62,7 +63,7 @@ def render(items: Sequence[Item]) -> None:
     with gallery_column:
         by_label(read)
     with matrix_column:
-        st.plotly_chart(confusion_figure(confusion_matrix(labels, predicted), list(range(10)), language()),
+        st.plotly_chart(confusion_figure(confusion_matrix(labels, predicted, 10), list(range(10)), language()),
                         key=keys.CONFUSION)
     misread = sorted((entry for entry in read if entry[1] != entry[0].label), key=lambda entry: -entry[2])
     st.markdown(t("**우리 반이 쓴 숫자 중 모델이 잘못 읽은 것** (가장 자신 있게 틀린 것부터)",

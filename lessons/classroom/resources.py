@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import streamlit as st
 
 from core.classroom.store import ClassroomStore, database_url
 
 QR_SCALE = 12
+
+
+@dataclass(frozen=True)
+class LessonModels:
+    """Lesson 2's and 3's shipped models as classroom mode uses them, handed in by the class page.
+
+    The lessons import classroom's "send to the class" box, so classroom never imports a lesson back.
+    """
+
+    read_digit: Callable[[np.ndarray], tuple[int, float]]
+    read_sentence: Callable[[str], tuple[int, float] | None]
+    digit_model: Callable[[], Any]
+    mnist: Callable[[], Any]
 # The shipped CNN's reading of one stored drawing never changes: shared by every refresh of every dashboard.
 RESULT_ENTRIES = 8192
 RESULT_TTL_SECONDS = 4 * 60 * 60
@@ -36,27 +53,14 @@ def qr_png(url: str) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)
-def digit_reading(png: bytes) -> tuple[int, float]:
+def digit_reading(png: bytes, _read: Callable[[np.ndarray], tuple[int, float]]) -> tuple[int, float]:
     """The shipped CNN's digit and its probability for one stored drawing."""
     from core.classroom.content import png_to_digit
-    from core.vision.digit_model import predict_probabilities
-    from lessons.vision.resources import shipped_model
 
-    probabilities = predict_probabilities(shipped_model(), png_to_digit(png))
-    return int(probabilities.argmax()), float(probabilities.max())
+    return _read(png_to_digit(png))
 
 
 @st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)
-def sentence_reading(text: str) -> tuple[int, float] | None:
+def sentence_reading(text: str, _read: Callable[[str], tuple[int, float] | None]) -> tuple[int, float] | None:
     """The shipped sentiment model's label (1 positive) and P(positive) for one stored sentence, or None."""
-    from core.errors import StudentFacingError
-    from lessons.language.resources import load_bundle, shipped_prediction
-
-    bundle, _ = load_bundle()
-    if bundle is None:
-        return None
-    try:
-        prediction = shipped_prediction(text)
-    except StudentFacingError:
-        return None
-    return int(prediction.label), float(prediction.probability_positive)
+    return _read(text)

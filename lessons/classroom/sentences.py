@@ -8,6 +8,7 @@ import streamlit as st
 
 from core.classroom.store import SENTENCE, Item
 from lessons.classroom import keys, resources
+from lessons.classroom.resources import LessonModels
 from lessons.common import t, text_table
 
 SHOWN = 200
@@ -18,7 +19,7 @@ def sentiment(label: int | None) -> str:
     return t("😊 긍정", "😊 positive") if label == 1 else t("😞 부정", "😞 negative")
 
 
-def render(items: Sequence[Item]) -> None:
+def render(items: Sequence[Item], models: LessonModels) -> None:
     """The sentences part of the dashboard."""
     st.subheader(t("💬 우리 반 문장 벽", "💬 Our class's sentence wall"))
     sentences = [item for item in items if item.kind == SENTENCE and item.text][:SHOWN]
@@ -26,7 +27,7 @@ def render(items: Sequence[Item]) -> None:
         st.info(t("아직 문장이 없습니다. 학생들이 3수업에서 '반 문장 벽에 보내기'를 누르면 나타납니다.",
                   "No sentences yet. They appear when students press 'Send to the wall' in lesson 3."))
         return
-    read = [(item, resources.sentence_reading(item.text)) for item in sentences]
+    read = [(item, resources.sentence_reading(item.text, models.read_sentence)) for item in sentences]
     scored = [(item, reading) for item, reading in read if reading is not None]
     fooled = [(item, reading) for item, reading in scored if reading[0] != item.label]
     if scored:

@@ -13,18 +13,17 @@ from core.training import STATUS_FINISHED, TrainingJob, iterations_per_epoch
 from core.vision import class_tuning
 from core.vision.class_tuning import ClassTuningError, make_tuning_function
 from lessons.classroom import keys, resources
+from lessons.classroom.resources import LessonModels
 from lessons.common import language, t, user_error, watch_training
 
 
-def start(access: TeacherAccess) -> None:
+def start(access: TeacherAccess, models: LessonModels) -> None:
     """Build the class dataset and queue the fine-tuning job."""
-    from lessons.vision.resources import mnist_split, shipped_model
-
     drawings = [item for item in resources.store().items(access, kind=DRAWING, include_hidden=False)
                 if item.image is not None]
     images = np.stack([png_to_digit(item.image) for item in drawings]) if drawings else np.zeros((0, 28, 28))
-    data = mnist_split()
-    fit, split = make_tuning_function(shipped_model(), images, [item.label for item in drawings],
+    data = models.mnist()
+    fit, split = make_tuning_function(models.digit_model(), images, [item.label for item in drawings],
                                       [item.member_id for item in drawings], replay=(data.x_train, data.y_train))
     samples = len(split.train) + min(len(data.x_train), class_tuning.REPLAY_IMAGES)
     job = TrainingJob(fit, total_epochs=class_tuning.EPOCHS,
@@ -51,7 +50,7 @@ def results(result: class_tuning.ClassTuningResult) -> None:
                            key=keys.TUNE + "_after")
 
 
-def render(access: TeacherAccess) -> None:
+def render(access: TeacherAccess, models: LessonModels) -> None:
     """The fine-tuning part of the dashboard."""
     st.subheader(t("🧠 우리 반 글씨로 학습하기", "🧠 Train on our class"))
     st.caption(t("배포 CNN의 복사본을 우리 반 그림으로 조금 더 학습합니다. 일부 학생의 그림은 떼어 두었다가, "
@@ -66,7 +65,7 @@ def render(access: TeacherAccess) -> None:
     if st.button(t("🚀 우리 반 그림으로 학습 시작", "🚀 Start training on our drawings"), key=keys.TUNE,
                  disabled=job is not None and job.running):
         try:
-            start(access)
+            start(access, models)
         except ClassTuningError as error:
             user_error(error.message_ko, error.message_en)
             return

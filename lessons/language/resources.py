@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from core.errors import StudentFacingError
 from core.language import embeddings, kiwi_text, rnn_lesson, text_corpus, word_vectors
 from core.language.korean_tagger import TaggerService, get_tagger_service, measure_tagger_speed
 from core.language.korean_text import CleaningStep, SpacingComparison, clean_text, compare_spacing
@@ -147,6 +148,18 @@ def shipped_prediction(text: str) -> SentimentPrediction:
     """The shipped model's reading of one validated text (steps 5–9 and ② share it)."""
     bundle = shipped_bundle()
     return predict_sentence(bundle, text, model_tagger(bundle))
+
+
+def read_sentence(text: str) -> tuple[int, float] | None:
+    """The shipped model's label (1 positive) and P(positive) for a class sentence; None when it cannot read it."""
+    bundle, _ = load_bundle()
+    if bundle is None:
+        return None
+    try:
+        prediction = shipped_prediction(text)
+    except StudentFacingError:
+        return None
+    return int(prediction.label), float(prediction.probability_positive)
 
 
 @_shared_result

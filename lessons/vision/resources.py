@@ -12,7 +12,7 @@ from core.vision import cnn
 from core.vision.canvas_input import canvas_png_to_image
 from core.vision.charts import feature_map_image, filters_image, png_data_uri
 from core.vision.digit_image import PreparedDigit, prepare_digit
-from core.vision.digit_model import load_shipped_model, shipped_model_info
+from core.vision.digit_model import load_shipped_model, predict_probabilities, shipped_model_info
 from core.vision.mnist_data import MnistSplit, load_mnist
 from core.vision.neighbours import ExampleBank, build_bank, nearest
 
@@ -47,6 +47,12 @@ def mnist_split() -> MnistSplit:
 def shipped_model():
     """The shipped CNN, loaded once per process and never trained further."""
     return load_shipped_model(MNIST_MODEL_PATH)
+
+
+def read_digit(image: np.ndarray) -> tuple[int, float]:
+    """The shipped CNN's digit and its probability for one prepared 28×28 image (class drawings)."""
+    probabilities = predict_probabilities(shipped_model(), image)
+    return int(probabilities.argmax()), float(probabilities.max())
 
 
 @st.cache_resource(show_spinner=False)

@@ -121,7 +121,7 @@ def test_class_ids_use_a_half_threshold_for_sigmoid_and_argmax_for_softmax() -> 
 
 
 def test_confusion_matrix_counts_true_rows_and_predicted_columns() -> None:
-    assert rnn_lesson.confusion_matrix([0, 0, 1, 2], [0, 1, 1, 0], 3) == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
+    assert rnn_lesson.confusion_matrix([0, 0, 1, 2], [0, 1, 1, 0], 3).tolist() == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Tests of the helpers shared by the lessons."""
