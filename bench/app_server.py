@@ -1,4 +1,4 @@
-"""Start the Streamlit app on a free localhost port; used by the browser tests and the benches."""
+"""Start the Streamlit app on a free port (localhost by default); used by the browser tests and the benches."""
 
 from __future__ import annotations
 
@@ -34,10 +34,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    """Ask the OS for an unused localhost port."""
+def free_port(address: str = "127.0.0.1") -> int:
+    """Ask the OS for a port unused on `address` ("" for every interface)."""
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+        probe.bind((address, 0))
         return probe.getsockname()[1]
 
 
@@ -69,18 +69,21 @@ class AppServer:
 
 @contextmanager
 def running_streamlit(
-    script: str | Path, log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS, ready_path: str | None = None
+    script: str | Path, log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS, ready_path: str | None = None,
+    address: str | None = "127.0.0.1",
 ) -> Iterator[AppServer]:
     """Run `streamlit run SCRIPT` (from the project root) until the block ends; yields the server.
 
-    With `ready_path` (serve.py's `/_classroom/ready`) it also waits until the lessons have warmed up.
+    With `ready_path` (serve.py's `/_classroom/ready`) it also waits until the lessons have warmed up. The server
+    listens on `address`; None leaves Streamlit's default, every interface, as the README's run command does.
+    The yielded URL is always the loopback one.
     """
     started = time.monotonic()
-    port = free_port()
+    port = free_port("127.0.0.1" if address is not None else "")
     base_url = f"http://127.0.0.1:{port}"
+    listen = ["--server.address", address] if address is not None else []
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
+        sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), *listen,
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     with open(log_path, "w", encoding="utf-8") as log:
@@ -104,7 +107,8 @@ def running_streamlit(
 
 
 @contextmanager
-def running_app_server(log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS) -> Iterator[str]:
+def running_app_server(log_path: Path, timeout: float = SERVER_START_TIMEOUT_SECONDS,
+                       address: str | None = "127.0.0.1") -> Iterator[str]:
     """Run the README's `streamlit run serve.py` until the block ends, once warmed up; yields the base URL."""
-    with running_streamlit(SERVE_SCRIPT, log_path, timeout, READY_PATH) as server:
+    with running_streamlit(SERVE_SCRIPT, log_path, timeout, READY_PATH, address) as server:
         yield server.url

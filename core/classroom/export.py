@@ -26,8 +26,12 @@ def image_name(item: Item) -> str:
     return f"drawings/{item.label}/{item.id:06d}.png"
 
 
-def class_zip(info: ClassInfo, items: Sequence[Item]) -> bytes:
-    """The class's items as `items.csv` plus one PNG per drawing, zipped."""
+def class_zip(info: ClassInfo, items: Sequence[Item], join_url: str | None = None) -> bytes:
+    """The class's items as `items.csv` plus one PNG per drawing, zipped.
+
+    `join_url` is the address students joined at (core.classroom.addresses), kept in `class.json` so the record
+    says where the class ran; None where no device but the teacher's could reach the server.
+    """
     table = io.StringIO()
     writer = csv.writer(table)
     writer.writerow(CSV_COLUMNS)
@@ -43,5 +47,6 @@ def class_zip(info: ClassInfo, items: Sequence[Item]) -> bytes:
         archive.writestr("items.csv", "\ufeff" + table.getvalue())
         archive.writestr("class.json", json.dumps({"code": info.code, "name": info.name,
                                                    "created_at_utc": info.created_at.isoformat(timespec="seconds"),
-                                                   "item_count": len(items)}, ensure_ascii=False, indent=2))
+                                                   "item_count": len(items), "join_url": join_url},
+                                                  ensure_ascii=False, indent=2))
     return buffer.getvalue()

@@ -51,6 +51,8 @@ TUNE_PANEL = "class_tune_panel"
 TUNE_ERROR = "class_tune_error"
 NOTICE = "class_notice"
 CODE_DISPLAY = "class_code_display"
+JOIN_ADDRESS = "class_join_address"
+JOIN_QR = "class_join_qr"
 
 # Share buttons inside the lessons
 SHARE_DIGIT_LABEL = "class_share_digit_label"

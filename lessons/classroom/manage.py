@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.classroom.errors import ClassroomError
 from core.classroom.export import class_zip
 from core.classroom.store import DRAWING, SENTENCE, Item, TeacherAccess
-from lessons.classroom import keys, membership, resources
+from lessons.classroom import addressing, keys, membership, resources
 from lessons.common import rerun_section, t
 
 
@@ -41,12 +42,22 @@ def moderation(access: TeacherAccess, items: list[Item]) -> None:
         rerun_section()
 
 
+def export_join_url(code: str) -> str | None:
+    """The join address the invitation shows, for the export's record (None where students had none)."""
+    try:
+        address = addressing.students_address(addressing.CLASS_PAGE)
+    except ClassroomError:
+        # The invitation already shows why DL_CLASSROOM_PUBLIC_URL is unusable; the data still exports.
+        return None
+    return addressing.join_url(address, code) if address.reachable else None
+
+
 def export(access: TeacherAccess, items: list[Item]) -> None:
     """The class's data as one zip, built when asked (not on every refresh)."""
     label = t("📦 내보내기 준비 (CSV + PNG zip)", "📦 Prepare the export (CSV + PNG zip)")
     if st.button(label, key=keys.EXPORT_PREPARE):
         info = resources.store().teacher_class(access)
-        st.session_state[keys.EXPORT_DATA] = (info.code, class_zip(info, items))
+        st.session_state[keys.EXPORT_DATA] = (info.code, class_zip(info, items, export_join_url(info.code)))
     prepared = st.session_state.get(keys.EXPORT_DATA)
     if prepared is not None and prepared[0] == access.code:
         st.download_button(t("💾 반 데이터 내려받기", "💾 Download the class data"), data=prepared[1],

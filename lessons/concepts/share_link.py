@@ -6,8 +6,10 @@ from dataclasses import replace
 
 import streamlit as st
 
+from core.classroom.errors import ClassroomError
 from core.concepts.setup_link import HIDEABLE, BuilderSetup, encode, query_string
-from lessons.common import t
+from lessons.classroom import addressing
+from lessons.common import t, user_error
 from lessons.concepts import keys
 
 HIDE_LABELS: dict[str, tuple[str, str]] = {
@@ -18,13 +20,21 @@ HIDE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+PAGE_PATH = "concepts"
+
+
 def page_address() -> str:
-    """This page's address without its query string (the link's start)."""
+    """This page's address as students reach it, without a query string (the link's start).
+
+    The same choice as the class's QR code (core.classroom.addresses): a teacher on `localhost` sends the
+    students this computer's network address, and DL_CLASSROOM_PUBLIC_URL wins over both.
+    """
     try:
-        url = st.context.url or ""
-    except (AttributeError, RuntimeError):
-        url = ""
-    return url.split("?", 1)[0] or "http://localhost:8501/concepts"
+        address = addressing.students_address(PAGE_PATH)
+    except ClassroomError as error:
+        user_error(error.message_ko, error.message_en)
+        return addressing.browser_url().split("?", 1)[0] or f"http://localhost:8501/{PAGE_PATH}"
+    return address.page(PAGE_PATH)
 
 
 def share_url(setup: BuilderSetup) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 
 import numpy as np
@@ -31,3 +32,11 @@ def test_safe_cell_leaves_plain_text_alone() -> None:
     assert safe_cell("좋아요") == "좋아요"
     assert safe_cell(None) == ""
     assert safe_cell("-1") == "'-1"
+
+
+def test_export_records_the_join_address(store) -> None:
+    info, access = store.open_class("반", "pass1234")
+    url = f"http://192.168.0.23:8501/classroom?class={info.code}"
+    record = json.loads(zipfile.ZipFile(io.BytesIO(class_zip(info, [], url))).read("class.json"))
+    assert record["join_url"] == url and record["code"] == info.code
+    assert json.loads(zipfile.ZipFile(io.BytesIO(class_zip(info, []))).read("class.json"))["join_url"] is None

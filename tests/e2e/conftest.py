@@ -1,4 +1,4 @@
-"""Real-browser fixtures: a Streamlit server on a free localhost port and Debian Chromium.
+"""Real-browser fixtures: a Streamlit server on a free port and Debian Chromium.
 
 In CI (CI=true) a missing Chromium fails the run; elsewhere the browser tests are skipped with a
 message that says how to install it.
@@ -36,10 +36,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `streamlit run streamlit_app.py` on a free port and yield its base URL."""
+    """Start `streamlit run serve.py` on a free port and yield its base URL (on 127.0.0.1).
+
+    The server listens on every interface, as the README's command does, so that the classroom test's student
+    can join through the machine's network address, the one the class's QR code encodes.
+    """
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
     try:
-        with running_app_server(log_path) as base_url:
+        with running_app_server(log_path, address=None) as base_url:
             yield base_url
     finally:
         server_log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""

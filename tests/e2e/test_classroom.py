@@ -1,9 +1,11 @@
 """Classroom mode in real browsers: a teacher (projector-sized) and a student (phone-sized touch screen), each in
 their own browser context.
 
-The teacher opens a class; the student joins it with the code from the QR link, draws with a finger (real touch
-events) and sends the drawing from lesson 2 and a sentence from lesson 3; the teacher's dashboard shows both by
-itself, fine-tunes the CNN on the class's drawings, hides an item, exports the data, and finally deletes the class.
+The teacher opens a class through `localhost`, as a teacher who follows the README does; the join address the
+invitation shows, and its QR code encodes, is the machine's network address. The student joins through it, draws
+with a finger (real touch events) and sends the drawing from lesson 2 and a sentence from lesson 3; the teacher's
+dashboard shows both by itself, fine-tunes the CNN on the class's drawings, hides an item, exports the data (with
+the join address), and finally deletes the class.
 A wrong password five times locks the dashboard. Extra classmates' drawings (for fine-tuning) go straight into the
 same database the server uses.
 """
@@ -11,14 +13,19 @@ same database the server uses.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import numpy as np
+import pytest
+import segno
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from core.classroom.addresses import host_is_loopback, network_host
 from core.classroom.content import digit_to_png
 from core.classroom.store import DRAWING, ClassroomStore
 from core.vision.digit_image import open_uploaded_image, prepare_digit
@@ -55,9 +62,37 @@ def open_class(page: Page, base_url: str, password: str) -> str:
     return code
 
 
-def join(page: Page, base_url: str, code: str, nickname: str) -> str:
+def qr_modules(png: bytes, modules: int) -> list[list[bool]]:
+    """The dark modules of a QR code image `modules` wide (its quiet zone included), read at each module's centre.
+
+    Reading by sampling keeps the test free of a QR decoder package, and still works if the image was scaled.
+    """
+    image = Image.open(io.BytesIO(png)).convert("L")
+    step_x, step_y = image.width / modules, image.height / modules
+    return [[image.getpixel((int((column + 0.5) * step_x), int((row + 0.5) * step_y))) < 128
+             for column in range(modules)] for row in range(modules)]
+
+
+def shown_join_address(page: Page, code: str) -> str:
+    """The join URL the invitation shows, after checking that its QR code encodes exactly that URL."""
+    url = page.locator(".st-key-class_join_address").inner_text().strip()
+    assert url.endswith(f"/classroom?class={code}"), url
+    image = page.locator(".st-key-class_join_qr img").first
+    expect(image).to_be_visible()
+    png = page.request.get(urljoin(page.url, image.get_attribute("src"))).body()
+    expected = segno.make(url, error="m")
+    border = 2
+    size = expected.symbol_size(scale=1, border=border)[0]
+    matrix = [[False] * size for _ in range(border)]
+    matrix += [[False] * border + [bool(module) for module in row] + [False] * border for row in expected.matrix]
+    matrix += [[False] * size for _ in range(border)]
+    assert qr_modules(png, size) == matrix, "the QR code does not encode the address shown"
+    return url
+
+
+def join(page: Page, join_url: str, code: str, nickname: str) -> str:
     """Join through the QR link; returns the query string that keeps the class in every URL."""
-    page.goto(f"{base_url}/classroom?class={code}")
+    page.goto(join_url)
     wait_for_app(page)
     expect(page.locator(".st-key-class_join_code input")).to_have_value(code)
     fill(page, "class_join_nickname", nickname)
@@ -81,17 +116,27 @@ def add_classmates(code: str) -> None:
 
 def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_args: dict, app_server: str,
                                              screenshot_dir: Path) -> None:
+    network = network_host()
+    if network is None:
+        pytest.skip("this machine has no network address (only loopback): no student device could reach the "
+                    "class, so there is no join address to test")
+    port = urlsplit(app_server).port
     teacher = browser.new_context(**browser_context_args).new_page()
     # Students join from their phones: a phone-sized touch screen.
     phone = {**browser_context_args, "viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
     student = browser.new_context(**phone).new_page()
-    code = open_class(teacher, app_server, "chalk-1234")
-    expect(teacher.locator("[data-testid='stImage'] img").first).to_be_visible()
+    # The README tells the teacher to open localhost; the phones must get the network address instead.
+    code = open_class(teacher, f"http://localhost:{port}", "chalk-1234")
     expect(teacher.locator(".st-key-class_join_nickname")).to_have_count(0)
+    join_url = shown_join_address(teacher, code)
+    assert not host_is_loopback(urlsplit(join_url).hostname), join_url
+    assert join_url == f"http://{network}:{port}/classroom?class={code}"
+    expect(teacher.get_by_text("학생용 주소: 이 컴퓨터의 네트워크 주소")).to_be_visible()
     save_screenshot(teacher, str(screenshot_dir / "classroom_invite.png"))
-    keep = join(student, app_server, code, "민지")
+    keep = join(student, join_url, code, "민지")
+    student_base = join_url.split("/classroom", 1)[0]
 
-    student.goto(f"{app_server}/cnn{keep}")
+    student.goto(f"{student_base}/cnn{keep}")
     wait_for_app(student, timeout_ms=PAGE_TIMEOUT_MS)
     expect(student.get_by_text("3학년 2반 <b>AI</b>")).to_be_visible()
     # A finger on the phone's touch screen, as students draw in class (real touch events, no mouse).
@@ -100,7 +145,7 @@ def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_a
     click(student, "class_share_digit")
     expect(student.get_by_text("반에 보냈습니다")).to_be_visible()
 
-    student.goto(f"{app_server}/nlp{keep}")
+    student.goto(f"{student_base}/nlp{keep}")
     wait_for_app(student, timeout_ms=PAGE_TIMEOUT_MS)
     expect(student.locator(".st-key-class_share_sentence")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
     click(student, "class_share_sentence")
@@ -136,6 +181,7 @@ def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_a
     assert "items.csv" in archive.namelist()
     assert any(name.startswith("drawings/1/") for name in archive.namelist())
     assert REVIEW in archive.read("items.csv").decode("utf-8-sig")
+    assert json.loads(archive.read("class.json"))["join_url"] == join_url
 
     # Another browser (a student trying their luck) is locked out after five wrong passwords.
     intruder = browser.new_context(**browser_context_args).new_page()
@@ -155,7 +201,7 @@ def test_a_teacher_and_a_student_run_a_class(browser: Browser, browser_context_a
     wait_for_app(teacher)
     click(teacher, "class_delete")
     expect(teacher.get_by_text("수업과 모든 데이터를 지웠습니다")).to_be_visible()
-    student.goto(f"{app_server}/classroom{keep}")
+    student.goto(f"{student_base}/classroom{keep}")
     wait_for_app(student)
     expect(student.get_by_text("참여 중")).to_have_count(0)
     expect(student.locator(".st-key-class_join_nickname")).to_be_visible()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.classroom.addresses import PUBLIC_URL_VARIABLE
 from core.classroom.store import SENTENCE
-from lessons.classroom import keys, resources
+from lessons.classroom import addressing, keys, resources
 from lessons.common import markdown_literal
 from tests.apptest_helpers import APP_PATH, error_texts, open_page
 
@@ -16,6 +21,13 @@ def class_database(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'classroom.sqlite3'}"
     monkeypatch.setenv("DL_CLASSROOM_DATABASE_URL", url)
     return url
+
+
+@pytest.fixture(autouse=True)
+def school_wifi(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same addresses on every machine: a laptop on the school Wi-Fi, no public URL set."""
+    monkeypatch.delenv(PUBLIC_URL_VARIABLE, raising=False)
+    monkeypatch.setattr(addressing, "network_host", lambda listen_address=None: "192.168.0.23")
 
 
 def open_class(name: str = "3학년 2반", password: str = "pass1234"):
@@ -40,6 +52,36 @@ def test_teacher_opens_a_class_and_sees_its_code(class_database: str) -> None:
     assert access is not None and len(access.code) == 6
     assert any(access.code in element.value for element in app.markdown)
     assert any(f"?class={access.code}" in element.value for element in app.code)
+
+
+def test_the_invitation_gives_phones_the_network_address() -> None:
+    app = open_class()
+    assert not app.exception, app.exception
+    code = app.session_state[keys.TEACHER].code
+    assert any(f"http://192.168.0.23:8501/classroom?class={code}" == element.value for element in app.code)
+    assert any("이 컴퓨터의 네트워크 주소" in element.value for element in app.caption)
+    assert len(app.image) == 1
+
+
+def test_without_a_network_address_a_warning_replaces_the_qr_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(addressing, "network_host", lambda listen_address=None: None)
+    app = open_class()
+    assert not app.exception, app.exception
+    assert any("네트워크 주소가 없어" in element.value for element in app.warning)
+    assert not any("?class=" in element.value for element in app.code)
+    assert len(app.image) == 0
+
+
+def test_the_public_url_wins_and_a_bad_one_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PUBLIC_URL_VARIABLE, "https://ai.school.kr/dl/")
+    app = open_class()
+    code = app.session_state[keys.TEACHER].code
+    assert any(f"https://ai.school.kr/dl/classroom?class={code}" == element.value for element in app.code)
+    monkeypatch.setenv(PUBLIC_URL_VARIABLE, "ai.school.kr")
+    app.run()
+    assert not app.exception, app.exception
+    assert any(PUBLIC_URL_VARIABLE in text for text in error_texts(app))
+    assert any(code in element.value for element in app.markdown)
 
 
 def test_short_password_gets_a_korean_message() -> None:
@@ -135,6 +177,8 @@ def test_dashboard_shows_the_class_and_the_teacher_can_hide_and_export(class_dat
     assert not app.exception, app.exception
     code, data = app.session_state[keys.EXPORT_DATA]
     assert code == access.code and data[:2] == b"PK"
+    record = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("class.json"))
+    assert record["join_url"] == f"http://192.168.0.23:8501/classroom?class={code}"
 
 
 SHARE_SCRIPT = '''
