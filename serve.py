@@ -17,11 +17,11 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-from streamlit.runtime.pages_manager import PagesManager
 
 from core.continuity import StudentCookieMiddleware
 from core.memory import limit_malloc_arenas
 from lessons.housekeeping import start_housekeeping
+from lessons.streamlit_internals import leave_legacy_pages_mode
 from lessons.warmup import STATUS, start_warm_up
 
 READY_PATH = "/_classroom/ready"
@@ -32,11 +32,11 @@ async def warm_up_at_start(_app: st.App) -> AsyncIterator[None]:
     """Start loading the lessons' resources when the server starts (in the background: it keeps serving).
 
     The warm-up imports the lessons before any page runs, so the page-run check that leaves Streamlit's
-    old `pages/` folder mode (lessons.common.leave_legacy_pages_mode) would never run: the entry script's
+    old `pages/` folder mode (lessons.streamlit_internals.leave_legacy_pages_mode) would never run: the entry script's
     `st.navigation` decides the pages from the start instead. The heap arenas are limited before the
     lessons load (core.memory.limit_malloc_arenas), so that a class's memory can go back afterwards.
     """
-    PagesManager.uses_pages_directory = False
+    leave_legacy_pages_mode(rerun=False)
     limit_malloc_arenas()
     start_warm_up()
     start_housekeeping()

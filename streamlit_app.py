@@ -3,16 +3,11 @@
 import streamlit as st
 
 from lessons.classroom.membership import banner as class_banner
-from lessons.common import (
-    ENGLISH,
-    KOREAN,
-    LANGUAGE_KEY,
-    PIXEL_ART_STYLE,
-    keep_keras_state_between_runs,
-    run_slot,
-    t,
-)
 from lessons.continuity import show_reconnected, start_session
+from lessons.i18n import ENGLISH, KOREAN, LANGUAGE_KEY, t
+from lessons.sections import run_slot
+from lessons.streamlit_internals import keep_keras_state_between_runs
+from lessons.styles import PIXEL_ART_STYLE
 
 st.set_page_config(page_title="딥러닝 교실", page_icon="🎓", layout="wide")
 st.html(PIXEL_ART_STYLE)

@@ -27,7 +27,7 @@ MAX_TRAINING_SECONDS: float = 180.0
 MAX_CONCURRENT_TRAINING_JOBS: int = int(os.environ.get("DL_CLASSROOM_MAX_TRAININGS", "2"))
 
 # How many heavy script runs (a lesson section answering a student) compute at once per server process; the
-# others wait their turn in order (lessons.common.section). About the number of cores: more only makes
+# others wait their turn in order (lessons.sections.section). About the number of cores: more only makes
 # everyone's answer arrive late together (see core.queueing).
 MAX_CONCURRENT_RUNS: int = int(os.environ.get("DL_CLASSROOM_MAX_RUNS", "2"))
 # A run waits at most this long for its turn, then goes ahead anyway (nothing may wait forever).

@@ -9,7 +9,7 @@ memory of one process and talks to the browser over one websocket, so every requ
 reach the same replica: nginx hashes a cookie that it sets on the first response (`dlc_replica`), which
 keeps a browser on its replica even when the whole class shares one IP address (a school NAT, or
 loopback here, where `ip_hash` would send everyone to one replica). When a replica dies, nginx sends
-its students to another one; the page then starts a new session and says so (see lessons.common).
+its students to another one; the page then starts a new session and says so (see lessons.continuity).
 """
 
 from __future__ import annotations

@@ -18,9 +18,10 @@ import streamlit as st
 
 from core.config import DRAFTS_DIR
 from core.continuity import STUDENT_COOKIE, DraftStore, Lockers, student_token
-from lessons.common import after_each_run, t
 from lessons.concepts import keys as concepts_keys
+from lessons.i18n import t
 from lessons.language import keys as language_keys
+from lessons.sections import after_each_run
 from lessons.vision import keys as vision_keys
 
 LOGGER = logging.getLogger(__name__)

@@ -21,8 +21,9 @@ from lessons.classroom import (
     tuning,
 )
 from lessons.classroom.resources import LessonModels
-from lessons.common import run_slot, section, t
+from lessons.i18n import t
 from lessons.language import resources as language_resources
+from lessons.sections import run_slot, section
 from lessons.vision import resources as vision_resources
 
 DASHBOARD_REFRESH_SECONDS = 5

@@ -6,8 +6,9 @@ training runs in a background `TrainingJob`, so a rerun never retrains.
 
 import streamlit as st
 
-from lessons.common import section, t
 from lessons.concepts import batches, builder, code_panel, tensors, training_loop
+from lessons.i18n import t
+from lessons.sections import section
 
 st.title(t("🔁 1. 학습 개념", "🔁 1. How models learn"))
 

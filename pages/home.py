@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.availability import all_resources
-from lessons.common import language, t
+from lessons.i18n import language, t
 
 st.title(t("🎓 딥러닝 교실", "🎓 Deep Learning Classroom"))
 st.markdown(

@@ -6,7 +6,7 @@ A table of contents: each step lives in `lessons/language/` and computes with `c
 import streamlit as st
 
 from core.errors import StudentFacingError
-from lessons.common import section, t
+from lessons.i18n import t
 from lessons.language import (
     analogy,
     bag_of_words,
@@ -26,6 +26,7 @@ from lessons.language import (
     tokens,
     train,
 )
+from lessons.sections import section
 
 st.title(t("💬 3. 한국어 문장 분류", "💬 3. Korean sentence classifier"))
 st.markdown(t(

@@ -5,7 +5,9 @@ A table of contents: each section lives in `lessons/vision/` and computes with `
 
 import streamlit as st
 
-from lessons.common import section, t, user_error
+from lessons.i18n import t
+from lessons.messages import user_error
+from lessons.sections import section
 from lessons.vision import conv_demo, draw, inside, pool_demo, resources, teach, train
 
 st.title(t("✍️ CNN 손글씨 숫자 분류", "✍️ CNN handwritten digit classifier"))

@@ -12,7 +12,8 @@ from core.classroom.store import DRAWING, Item
 from core.shared.metrics import confusion_matrix
 from lessons.classroom import keys, resources
 from lessons.classroom.resources import LessonModels
-from lessons.common import language, t, text_table
+from lessons.i18n import language, t
+from lessons.messages import text_table
 
 # The newest drawings per label on screen: 30 students × 50 items stay quick to draw on the projector.
 SHOWN_PER_LABEL = 30

@@ -7,7 +7,8 @@ import streamlit as st
 from core.classroom.addresses import SOURCE_BROWSER, SOURCE_NETWORK, SOURCE_PUBLIC, AppAddress
 from core.classroom.store import ClassInfo
 from lessons.classroom import addressing, keys, membership, resources
-from lessons.common import markdown_literal, t
+from lessons.i18n import t
+from lessons.messages import markdown_literal
 
 # One line under the address, so the teacher knows which address the phones get and why.
 SOURCE_LINES: dict[str, tuple[str, str]] = {

@@ -8,7 +8,8 @@ import streamlit as st
 
 from core.classroom.store import MODEL, Item
 from lessons.classroom import keys
-from lessons.common import t, text_table
+from lessons.i18n import t
+from lessons.messages import text_table
 
 LESSON_NAMES = {"cnn": ("2수업 CNN", "Lesson 2 CNN"), "rnn": ("3수업 RNN", "Lesson 3 RNN")}
 

@@ -8,7 +8,8 @@ from core.classroom.errors import ClassroomError
 from core.classroom.export import class_zip
 from core.classroom.store import DRAWING, SENTENCE, Item, TeacherAccess
 from lessons.classroom import addressing, keys, membership, resources
-from lessons.common import rerun_section, t
+from lessons.i18n import t
+from lessons.sections import rerun_section
 
 
 def describe(item: Item) -> str:

@@ -17,7 +17,8 @@ from core.classroom.errors import ClassroomError
 from core.classroom.security import AttemptLimiter, looks_like_code, normalise_code
 from core.classroom.store import Membership, TeacherAccess
 from lessons.classroom import keys, resources
-from lessons.common import markdown_literal, t, user_error
+from lessons.i18n import t
+from lessons.messages import markdown_literal, user_error
 
 LOGGER = logging.getLogger(__name__)
 # Wrong join codes per session: five within a minute lock joining for a minute (codes cannot be enumerated).

@@ -9,7 +9,8 @@ import streamlit as st
 from core.classroom.store import SENTENCE, Item
 from lessons.classroom import keys, resources
 from lessons.classroom.resources import LessonModels
-from lessons.common import t, text_table
+from lessons.i18n import t
+from lessons.messages import text_table
 
 SHOWN = 200
 

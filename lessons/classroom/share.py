@@ -16,7 +16,8 @@ from core.classroom.content import digit_to_png
 from core.classroom.store import DRAWING, MODEL, SENTENCE
 from lessons.classroom import keys, resources
 from lessons.classroom.membership import attempt, current_membership
-from lessons.common import markdown_literal, t
+from lessons.i18n import t
+from lessons.messages import markdown_literal
 
 POSITIVE, NEGATIVE = 1, 0
 

@@ -8,7 +8,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.classroom.errors import ClassroomError
 from core.classroom.store import DRAWING, SENTENCE, Item
 from lessons.classroom import keys, membership, resources
-from lessons.common import markdown_literal, rerun_section, t
+from lessons.i18n import t
+from lessons.messages import markdown_literal
+from lessons.sections import rerun_section
 
 
 def describe(item: Item) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lessons.classroom import keys, membership, resources
-from lessons.common import t
+from lessons.i18n import t
 
 
 def _enter(action) -> None:

@@ -14,7 +14,9 @@ from core.vision import class_tuning
 from core.vision.class_tuning import ClassTuningError, make_tuning_function
 from lessons.classroom import keys, resources
 from lessons.classroom.resources import LessonModels
-from lessons.common import language, t, user_error, watch_training
+from lessons.i18n import language, t
+from lessons.messages import user_error
+from lessons.training_panel import watch_training
 
 
 def start(access: TeacherAccess, models: LessonModels) -> None:

@@ -6,8 +6,9 @@ import streamlit as st
 
 from core.concepts import batching
 from core.concepts.charts import batch_figure
-from lessons.common import language, t, user_error
 from lessons.concepts import keys
+from lessons.i18n import language, t
+from lessons.messages import user_error
 
 
 def render() -> None:

@@ -16,7 +16,6 @@ from core.concepts.charts import data_figure
 from core.concepts.setup_link import model_config
 from core.concepts.toy_datasets import Dataset
 from core.config import MAX_TRAINING_SECONDS
-from lessons.common import language, t, user_error, user_warning, watch_training
 from lessons.concepts import (
     builder_controls,
     builder_data,
@@ -26,6 +25,9 @@ from lessons.concepts import (
     setup_sync,
     share_link,
 )
+from lessons.i18n import language, t
+from lessons.messages import user_error, user_warning
+from lessons.training_panel import watch_training
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from core.concepts.setup_link import (
     BuilderSetup,
     with_penalty,
 )
-from lessons.common import t
 from lessons.concepts import keys, setup_sync
+from lessons.i18n import t
 
 PENALTY_LABELS = {"none": ("규제 없음", "no penalty")}
 

@@ -30,8 +30,8 @@ from core.concepts.toy_datasets import (
     Dataset,
     make_dataset,
 )
-from lessons.common import t
 from lessons.concepts import csv_upload, keys, points_input, setup_sync
+from lessons.i18n import t
 
 OWN_DATA_NAMES = {DATA_CSV: ("내 CSV 파일 올리기", "upload my CSV"),
                   DATA_POINTS: ("직접 점 찍기", "place my own points")}

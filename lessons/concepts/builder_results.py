@@ -12,8 +12,10 @@ from core.concepts import model_builder as builder
 from core.concepts.charts import class_probability_figure, data_figure
 from core.concepts.toy_datasets import TASK_CLASSIFICATION
 from core.training import TrainingProgress
-from lessons.common import fmt, language, markdown_literal, render_progress, t, user_error
 from lessons.concepts import keys
+from lessons.i18n import fmt, language, t
+from lessons.messages import markdown_literal, user_error
+from lessons.training_panel import render_progress
 
 MAX_FORM_COLUMNS = 4
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from core.concepts import model_builder as builder
-from lessons.common import language, t
+from lessons.i18n import language, t
 
 
 def render(config: builder.ModelConfig | None, data_lines: Sequence[str] = ()) -> None:

@@ -7,8 +7,9 @@ import streamlit as st
 
 from core.concepts import csv_data
 from core.concepts.toy_datasets import TASK_CLASSIFICATION, TASK_REGRESSION, Dataset
-from lessons.common import language, markdown_literal, t, user_error
 from lessons.concepts import keys
+from lessons.i18n import language, t
+from lessons.messages import markdown_literal, user_error
 
 # The uploader accepts a little more than the limit, so that a too-large file gets our Korean message.
 UPLOAD_CEILING_MB = 64

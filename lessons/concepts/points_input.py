@@ -14,8 +14,9 @@ import streamlit as st
 from core.concepts import hand_points
 from core.concepts.charts import CLASS_COLORS
 from core.concepts.toy_datasets import MAX_CLASSES, Dataset
-from lessons.common import language, t, user_error
 from lessons.concepts import keys
+from lessons.i18n import language, t
+from lessons.messages import user_error
 
 
 @st.cache_data(show_spinner=False, max_entries=1)

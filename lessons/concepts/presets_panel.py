@@ -6,8 +6,8 @@ import streamlit as st
 
 from core.concepts.presets import PRESET_IDS, preset_by_id, preset_setup
 from core.concepts.setup_link import BuilderSetup
-from lessons.common import t
 from lessons.concepts import keys, setup_sync
+from lessons.i18n import t
 
 
 def apply_preset() -> None:

@@ -21,8 +21,9 @@ from core.concepts.setup_link import (
     penalty_name,
     task_and_classes,
 )
-from lessons.common import markdown_literal, t, user_warning
 from lessons.concepts import keys
+from lessons.i18n import t
+from lessons.messages import markdown_literal, user_warning
 
 DEFAULT_LAYER = LayerConfig(8, "relu")
 

@@ -9,8 +9,9 @@ import streamlit as st
 from core.classroom.errors import ClassroomError
 from core.concepts.setup_link import HIDEABLE, BuilderSetup, encode, query_string
 from lessons.classroom import addressing
-from lessons.common import t, user_error
 from lessons.concepts import keys
+from lessons.i18n import t
+from lessons.messages import user_error
 
 HIDE_LABELS: dict[str, tuple[str, str]] = {
     "data": ("데이터셋", "dataset"), "classes": ("클래스 수", "classes"), "samples": ("샘플 수", "samples"),

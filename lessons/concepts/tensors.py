@@ -6,8 +6,9 @@ import streamlit as st
 
 from core.concepts import tensors
 from core.concepts.charts import tensor_figure
-from lessons.common import t, user_error
 from lessons.concepts import keys
+from lessons.i18n import t
+from lessons.messages import user_error
 
 DEFAULT_AXIS_LENGTHS = (2, 3, 4)
 NAMES = ["민수", "지영", "현우", "서연", "도윤"]

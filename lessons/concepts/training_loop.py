@@ -8,8 +8,9 @@ import streamlit as st
 
 from core.concepts import training_loop as loop
 from core.concepts.charts import loss_figure, stepper_figure
-from lessons.common import fmt, language, t, user_error, user_warning
 from lessons.concepts import keys
+from lessons.i18n import fmt, language, t
+from lessons.messages import user_error, user_warning
 
 DIVERGED = "diverged"
 BAD_SETTINGS = "settings"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language.word_vectors import UnknownWordError
-from lessons.common import t, text_table
+from lessons.i18n import t
 from lessons.language import keys, resources
 from lessons.language.text_ui import show_text_error
+from lessons.messages import text_table
 
 MAX_WORD_CHARS = 40
 

@@ -6,9 +6,10 @@ import streamlit as st
 
 from core.language.korean_text import DEFAULT_STOPWORDS, format_stopwords, parse_stopwords, remove_stopwords
 from core.language.text_vectors import OOV_ID, Vocabulary
-from lessons.common import t, text_table, user_warning
+from lessons.i18n import t
 from lessons.language import keys
 from lessons.language.text_ui import token_line
+from lessons.messages import text_table, user_warning
 
 
 def stopwords(tokens: list[str]) -> list[str]:

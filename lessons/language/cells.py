@@ -6,8 +6,9 @@ import streamlit as st
 
 from core.language import cell_results as comparison
 from core.language import charts
-from lessons.common import language, t, text_table
+from lessons.i18n import language, t
 from lessons.language import keys
+from lessons.messages import text_table
 
 
 @st.cache_resource(show_spinner=False)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language import keras_text, rnn_lesson
-from lessons.common import language, t, user_warning
+from lessons.i18n import language, t
 from lessons.language import keys
+from lessons.messages import user_warning
 
 # Each setting of the training form and the RnnConfig field it fills.
 FORM_FIELDS = {

@@ -9,9 +9,10 @@ import streamlit as st
 from core.language import charts
 from core.language.text_vectors import OOV_ID, PAD_ID
 from core.language.word_vectors import UnknownWordError
-from lessons.common import language, t, text_table
+from lessons.i18n import language, t
 from lessons.language import keys, resources
 from lessons.language.text_ui import show_text_error
+from lessons.messages import text_table
 
 TOKEN_VECTOR_DIMENSIONS = 16
 MEANING = "word2vec"

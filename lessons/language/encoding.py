@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language.text_vectors import OOV_ID
-from lessons.common import t, text_table, user_warning
+from lessons.i18n import t
+from lessons.messages import text_table, user_warning
 
 
 def render(prediction, bundle) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language import charts
-from lessons.common import language, t
+from lessons.i18n import language, t
 from lessons.language import keys, resources
 from lessons.language.text_ui import class_names
 

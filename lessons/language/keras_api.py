@@ -7,8 +7,9 @@ import streamlit as st
 
 from core.language import keras_text
 from core.language.text_vectors import pad_sequences
-from lessons.common import t, text_table
+from lessons.i18n import t
 from lessons.language import keys, resources
+from lessons.messages import text_table
 
 KERAS_SNIPPET = """import keras
 

@@ -7,10 +7,11 @@ import streamlit as st
 
 from core.language.kiwi_text import change_segments
 from core.language.korean_text import CleaningStep, cleaned_text
-from lessons.common import markdown_literal, t, text_table, user_warning
+from lessons.i18n import t
 from lessons.language import keys, resources
 from lessons.language.tagger import TaggerChoice
 from lessons.language.text_ui import token_line
+from lessons.messages import markdown_literal, text_table, user_warning
 
 NO_SPACE_SENTENCE = "딥러닝기초과목을수강하고있습니다"
 KIWI_STEPS = ("typos", "spacing")

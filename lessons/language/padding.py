@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language.text_vectors import PAD_ID, pad_sequences
-from lessons.common import t
+from lessons.i18n import t
 from lessons.language import keys
 
 MAX_DEMO_LENGTH = 60

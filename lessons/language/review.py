@@ -6,10 +6,11 @@ import streamlit as st
 
 from core.errors import StudentFacingError
 from lessons.classroom import share
-from lessons.common import t, text_table, user_warning
 from lessons.continuity import kept_text
+from lessons.i18n import t
 from lessons.language import keys, resources
 from lessons.language.text_ui import checked_text, show_text_error, token_line
+from lessons.messages import text_table, user_warning
 
 EXAMPLE_REVIEW = "배우들 연기가 정말 좋았고 마지막 장면에서 눈물이 났어요"
 

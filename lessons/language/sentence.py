@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language.korean_text import TextInputError
-from lessons.common import t
 from lessons.continuity import kept_text
+from lessons.i18n import t
 from lessons.language import keys
 from lessons.language.text_ui import checked_text, show_text_error
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core.language.korean_tagger import AVAILABLE_TAGGERS, DEFAULT_TAGGER, TaggerService, TaggerUnavailableError
-from lessons.common import t
+from lessons.i18n import t
 from lessons.language import keys, resources
 from lessons.language.text_ui import show_text_error
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from core.language.korean_text import validate_sentence
 from core.language.sentiment_model import LABELS_EN, LABELS_KO
-from lessons.common import t, user_error, user_warning
+from lessons.i18n import t
+from lessons.messages import user_error, user_warning
 
 
 def show_text_error(error: Exception) -> None:

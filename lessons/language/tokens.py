@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from core.language.korean_text import korean_token_count
-from lessons.common import t, user_warning
+from lessons.i18n import t
 from lessons.language import keys, resources
 from lessons.language.tagger import METHOD_POS, TaggerChoice
 from lessons.language.text_ui import token_line
+from lessons.messages import user_warning
 
 
 def spacing_comparison(text: str, choice: TaggerChoice) -> None:

@@ -7,9 +7,12 @@ import streamlit as st
 from core.language import rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService
 from core.training import TrainingJob, iterations_per_epoch
-from lessons.common import rerun_section, t, user_warning, watch_training
+from lessons.i18n import t
 from lessons.language import code_panel, keys, resources, train_results
 from lessons.language.text_ui import show_text_error
+from lessons.messages import user_warning
+from lessons.sections import rerun_section
+from lessons.training_panel import watch_training
 
 CORPUS_SENTIMENT = "sentiment"
 CORPUS_TOPIC = "topic"

@@ -12,10 +12,11 @@ from core.errors import StudentFacingError
 from core.language import charts, rnn_lesson
 from core.training import STATUS_FAILED
 from lessons.classroom import share
-from lessons.common import language, t, user_warning
 from lessons.continuity import kept_text
+from lessons.i18n import language, t
 from lessons.language import keys, resources
 from lessons.language.text_ui import checked_text, show_text_error, token_line
+from lessons.messages import user_warning
 
 
 def collect_finished_job() -> None:

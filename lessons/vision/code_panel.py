@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.vision import cnn
 from core.vision.cnn_code import generate_code
-from lessons.common import language, t
+from lessons.i18n import language, t
 
 
 def render(config: cnn.CnnConfig | None) -> None:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from core.vision import cnn
 from core.vision.charts import grid_figure
-from lessons.common import t, user_error
+from lessons.i18n import t
+from lessons.messages import user_error
 from lessons.vision import keys
 
 KERNEL_NAMES = {

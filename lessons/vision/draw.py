@@ -11,7 +11,8 @@ from streamlit_drawable_canvas import st_canvas
 from core.availability import MNIST_MODEL_PATH
 from core.vision.digit_image import DigitImageError, PreparedDigit, open_uploaded_image, prepare_digit
 from lessons.classroom import share
-from lessons.common import t, user_error, user_warning
+from lessons.i18n import t
+from lessons.messages import user_error, user_warning
 from lessons.vision import keys, prediction, resources
 
 CANVAS_SIDE = 280

@@ -7,7 +7,7 @@ import streamlit as st
 from core.vision import cnn
 from core.vision.charts import MAX_CHANNELS_SHOWN, filters_image
 from core.vision.mnist_data import MnistSplit
-from lessons.common import t
+from lessons.i18n import t
 from lessons.vision import keys, resources
 from lessons.vision.draw import SHIPPED, TUNED, Reading
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.vision import cnn
 from core.vision.charts import grid_figure
-from lessons.common import t
+from lessons.i18n import t
 from lessons.vision import keys
 
 

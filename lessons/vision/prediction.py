@@ -12,7 +12,8 @@ from core.vision.digit_image import PreparedDigit
 from core.vision.digit_model import predict_probabilities
 from core.vision.fine_tune import FineTuneError, LabelledDrawing, add_drawing
 from core.vision.uncertainty import Verdict, drawing_hint, judge
-from lessons.common import language, t, user_error, user_warning
+from lessons.i18n import language, t
+from lessons.messages import user_error, user_warning
 from lessons.vision import keys, resources
 
 SHIPPED = "shipped"

@@ -23,7 +23,7 @@ RESULT_TTL_SECONDS = 2 * 60 * 60
 # How many training digits a drawing is compared with, and how many of the nearest are shown.
 NEIGHBOUR_COUNT = 6
 # Feature maps are encoded at their own resolution and enlarged by the browser (pixelated, see
-# lessons.common.PIXEL_ART_STYLE): a tenth of the bytes to colour, encode and send for each drawing.
+# lessons.styles.PIXEL_ART_STYLE): a tenth of the bytes to colour, encode and send for each drawing.
 NATIVE_PIXELS = 0
 
 

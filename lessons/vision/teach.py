@@ -11,7 +11,9 @@ from core.training import STATUS_FAILED, TrainingJob
 from core.vision import cnn
 from core.vision.fine_tune import MAX_DRAWINGS, MIN_DRAWINGS, FineTuneError, FineTuneReport, make_fine_tune
 from core.vision.mnist_data import MnistSplit
-from lessons.common import t, user_error, watch_training
+from lessons.i18n import t
+from lessons.messages import user_error
+from lessons.training_panel import watch_training
 from lessons.vision import keys, resources
 
 GALLERY_COLUMNS = 5

@@ -8,7 +8,9 @@ import streamlit as st
 from core.training import STATUS_FAILED, TrainingJob, iterations_per_epoch
 from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
-from lessons.common import t, user_error, watch_training
+from lessons.i18n import t
+from lessons.messages import user_error
+from lessons.training_panel import watch_training
 from lessons.vision import code_panel, keys, train_results
 
 QUICK_SAMPLES = 1_000

@@ -9,7 +9,7 @@ from core.charts import confusion_figure
 from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
 from lessons.classroom import share
-from lessons.common import language, t
+from lessons.i18n import language, t
 from lessons.vision import keys
 
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from core.classroom.addresses import PUBLIC_URL_VARIABLE
 from core.classroom.store import SENTENCE
 from lessons.classroom import addressing, keys, resources
-from lessons.common import markdown_literal
+from lessons.messages import markdown_literal
 from tests.apptest_helpers import APP_PATH, error_texts, open_page
 
 
