@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 
-from core.training import TrainingJob, iterations_per_epoch
 from core.vision import class_tuning
 from core.vision.digit_image import open_uploaded_image, prepare_digit
 from core.vision.digit_model import load_shipped_model
@@ -30,11 +29,10 @@ def main() -> None:
     labels = [int(path.name.split("_")[0]) for path in paths]
     writers = [path.stem.split("_")[1] for path in paths]
     data = load_mnist()
-    fit, split = class_tuning.make_tuning_function(load_shipped_model(), images, labels, writers,
+    plan, split = class_tuning.make_tuning_function(load_shipped_model(), images, labels, writers,
                                                    replay=(data.x_train, data.y_train))
-    samples = len(split.train) + min(len(data.x_train), class_tuning.REPLAY_IMAGES)
     started = time.perf_counter()
-    job = TrainingJob(fit, class_tuning.EPOCHS, iterations_per_epoch(samples, class_tuning.BATCH_SIZE)).start()
+    job = plan.job().start()
     progress = job.join()
     result = job.result
     print(json.dumps({

@@ -34,7 +34,7 @@ def main() -> None:
     run = prepare_run(config, dataset)
     epoch_seconds: list[float] = []
 
-    job_callback = run.job.make_callback()
+    job_callback = run.plan.job().make_callback()
     total_started = time.perf_counter()
     # The timer runs after the job's callback, so each epoch includes the decision-boundary snapshot.
     history = run.model.fit(

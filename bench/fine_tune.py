@@ -21,7 +21,7 @@ import numpy as np
 import core  # noqa: F401  (sets the Keras backend and quiets TensorFlow before it loads)
 from core.availability import MNIST_MODEL_PATH
 from core.config import DEFAULT_SEED, SHARED_PENDIGITS_FILE
-from core.training import STATUS_FINISHED, TrainingJob
+from core.training import STATUS_FINISHED
 from core.vision.digit_model import accuracy, load_shipped_model
 from core.vision.fine_tune import make_fine_tune
 from core.vision.mnist_data import load_mnist
@@ -61,9 +61,9 @@ def main(argv: list[str] | None = None) -> None:
         chosen = taught_drawings(model, images, labels, mine)
         others = np.setdiff1d(mine, chosen)
         started = time.monotonic()
-        tune = make_fine_tune(model, images[chosen], labels[chosen], (mnist.x_train, mnist.y_train),
+        plan = make_fine_tune(model, images[chosen], labels[chosen], (mnist.x_train, mnist.y_train),
                               (mnist.x_test, mnist.y_test), seed=args.seed)
-        job = TrainingJob(tune.fit, tune.epochs, tune.steps_per_epoch).start()
+        job = plan.job().start()
         job_progress = job.join()
         seconds.append(time.monotonic() - started)
         if job_progress.status != STATUS_FINISHED:

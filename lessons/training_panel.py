@@ -1,4 +1,5 @@
-"""The training panel every in-app fit shares: status, epoch / iteration counters, the history chart, stop."""
+"""Every in-app fit goes through here: start a lesson's `TrainingPlan`, watch it (status, epoch / iteration
+counters, the history chart, stop) and collect it once it has ended."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from core.training import (
     STATUS_STOPPED,
     STATUS_TIMED_OUT,
     TrainingJob,
+    TrainingPlan,
     TrainingProgress,
 )
 from lessons.i18n import language, t
@@ -84,3 +86,23 @@ def watch_training(
             st.rerun()
 
     _panel()
+
+
+def start_training(plan: TrainingPlan, job_key: str) -> TrainingJob:
+    """Queue the plan's job off the script thread and keep it under `job_key` (a rerun never retrains)."""
+    job = plan.job().start()
+    st.session_state[job_key] = job
+    return job
+
+
+def finished_job(job_key: str, collected_key: str) -> TrainingJob | None:
+    """The job under `job_key` once, right after it ended; None while it runs, before it starts and afterwards.
+
+    Collecting (evaluating, keeping the model) then happens exactly once per job, whichever section or rerun
+    sees the end first.
+    """
+    job: TrainingJob | None = st.session_state.get(job_key)
+    if job is None or job.running or st.session_state.get(collected_key) is job:
+        return None
+    st.session_state[collected_key] = job
+    return job

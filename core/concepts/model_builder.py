@@ -21,7 +21,7 @@ from core.config import DEFAULT_SEED, MAX_TRAINING_SECONDS
 from core.shared import metrics
 from core.shared.code_comments import code_comment
 from core.shared.metrics import confusion_matrix
-from core.training import TrainingJob, fit_in_worker, iterations_per_epoch
+from core.training import TrainingPlan, fit_in_worker, iterations_per_epoch
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
 LOSS_MSE = "mse"
@@ -186,13 +186,13 @@ class PointPrediction:
 
 @dataclass
 class BuilderRun:
-    """One training run of the builder: the model, its data split, the job and (later) its evaluation."""
+    """One training run of the builder: the model, its data split, its training plan and (later) its evaluation."""
 
     config: ModelConfig
     model: keras.Sequential
     train: Dataset
     test: Dataset
-    job: TrainingJob
+    plan: TrainingPlan
     evaluation: Evaluation | None = None
 
 
@@ -476,14 +476,9 @@ def prepare_run(config: ModelConfig, dataset: Dataset, max_seconds: float = MAX_
                              validation_split=config.validation_split, shuffle=True, callbacks=[callback])
 
     fit_samples = training_sample_count(len(train), config.validation_split)
-    job = TrainingJob(
-        fit,
-        total_epochs=config.epochs,
-        iterations_per_epoch=iterations_per_epoch(fit_samples, config.batch_size),
-        max_seconds=max_seconds,
-        epoch_snapshot=make_epoch_snapshot(model, config, dataset),
-    )
-    return BuilderRun(config, model, train, test, job)
+    plan = TrainingPlan(fit, config.epochs, iterations_per_epoch(fit_samples, config.batch_size),
+                        epoch_snapshot=make_epoch_snapshot(model, config, dataset), max_seconds=max_seconds)
+    return BuilderRun(config, model, train, test, plan)
 
 
 def r2_score(true_values: np.ndarray, predicted_values: np.ndarray) -> float:

@@ -26,7 +26,7 @@ from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
 from core.shared import metrics
 from core.shared.metrics import confusion_matrix
-from core.training import fit_in_worker
+from core.training import TrainingPlan, fit_in_worker, iterations_per_epoch
 
 CELL_TYPES: tuple[str, ...] = ("SimpleRNN", "LSTM", "GRU")
 PADDING_CHOICES: tuple[str, ...] = ("pre", "post")
@@ -311,6 +311,18 @@ class TrainedTextModel:
     train_count: int = 0
     train_oov_rate: float = 0.0
     test_oov_rate: float = 0.0
+
+
+def training_plan(texts: Sequence[str], label_ids: Sequence[int], class_names: Sequence[str], config: RnnConfig,
+                  tokenize_many: TokenizeMany, split: SplitIndices, tagger_name: str = "okt",
+                  corpus_name: str = "") -> TrainingPlan:
+    """The student's text classifier as a training plan: its job's result is the TrainedTextModel."""
+
+    def fit(callback: Any) -> TrainedTextModel:
+        return train_text_classifier(texts, label_ids, class_names, config, tokenize_many, callback, split,
+                                     tagger_name=tagger_name, corpus_name=corpus_name)
+
+    return TrainingPlan(fit, config.epochs, iterations_per_epoch(len(split.train), config.batch_size))
 
 
 def train_text_classifier(

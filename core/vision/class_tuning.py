@@ -8,7 +8,7 @@ shipped model itself is never changed: the copy gets its weights.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
-from core.training import fit_in_worker
+from core.training import TrainingPlan, fit_in_worker, iterations_per_epoch
 from core.vision.cnn import as_batch, confusion_matrix, predict_labels
 
 HELD_OUT_FRACTION = 0.3
@@ -93,8 +93,11 @@ def _score(model: Any, images: np.ndarray, labels: np.ndarray) -> tuple[float, n
 
 def make_tuning_function(shipped: Any, images: np.ndarray, labels: Sequence[int], groups: Sequence[Any],
                          replay: tuple[np.ndarray, np.ndarray] | None = None, epochs: int = EPOCHS,
-                         seed: int = DEFAULT_SEED) -> tuple[Callable[[Any], ClassTuningResult], StudentSplit]:
-    """The function a `TrainingJob` runs, and the split it uses; raises ClassTuningError on too little data."""
+                         seed: int = DEFAULT_SEED) -> tuple[TrainingPlan, StudentSplit]:
+    """The training plan (its job's result is a ClassTuningResult) and the split it uses.
+
+    Raises ClassTuningError on too little data.
+    """
     targets = np.asarray(labels, dtype="int64")
     images = np.asarray(images, dtype="float32")
     split = split_by_student(groups, seed=seed)
@@ -114,4 +117,4 @@ def make_tuning_function(shipped: Any, images: np.ndarray, labels: Sequence[int]
         return ClassTuningResult(model, before, after, before_confusion, after_confusion, len(split.train),
                                  len(split.test), len(split.test_students), epochs)
 
-    return fit, split
+    return TrainingPlan(fit, epochs, iterations_per_epoch(len(train_x), BATCH_SIZE)), split

@@ -19,7 +19,7 @@ import numpy as np
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
 from core.shared import metrics
-from core.training import fit_in_worker
+from core.training import TrainingPlan, fit_in_worker, iterations_per_epoch
 
 PADDING_SAME = "same"
 PADDING_VALID = "valid"
@@ -559,6 +559,13 @@ def make_fit_function(model: Any, config: CnnConfig, images: np.ndarray, labels:
         return model
 
     return fit
+
+
+def training_plan(model: Any, config: CnnConfig, images: np.ndarray, labels: np.ndarray,
+                  validation: tuple[np.ndarray, np.ndarray] | None = None) -> TrainingPlan:
+    """The student's CNN as a training plan: its job's result is the trained model."""
+    fit = make_fit_function(model, config, images, labels, validation)
+    return TrainingPlan(fit, config.epochs, iterations_per_epoch(len(images), config.batch_size))
 
 
 def predict_labels(model: Any, images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -9,7 +9,7 @@ keeps reading everyone else's digits. The model it started from is never changed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ import numpy as np
 
 from core.config import DEFAULT_SEED
 from core.errors import StudentFacingError
-from core.training import fit_in_worker
+from core.training import TrainingPlan, fit_in_worker
 from core.vision.augmentation import Augmentation, augment_images
 from core.vision.digit_image import DIGIT_SIDE
 from core.vision.digit_model import accuracy
@@ -53,15 +53,6 @@ class FineTuneReport:
     mnist_before: float
     mnist_after: float
     mnist_n: int
-
-
-@dataclass
-class FineTune:
-    """What a `TrainingJob` runs: `fit(callback)` returns (the tuned copy, its report)."""
-
-    fit: Callable[[Any], tuple[Any, FineTuneReport]]
-    epochs: int
-    steps_per_epoch: int
 
 
 def check_drawings(digits: Sequence[np.ndarray], labels: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -122,8 +113,10 @@ def split_at_flatten(model: Any) -> tuple[Any, Any]:
 
 def make_fine_tune(model: Any, digits: Sequence[np.ndarray], labels: Sequence[int], mnist_train: tuple[np.ndarray,
                    np.ndarray], mnist_test: tuple[np.ndarray, np.ndarray], epochs: int = EPOCHS,
-                   seed: int = DEFAULT_SEED) -> FineTune:
-    """Check the drawings now (so bad input is said at once) and return the job's fine-tuning function.
+                   seed: int = DEFAULT_SEED) -> TrainingPlan:
+    """Check the drawings now (so bad input is said at once) and return the fine-tuning plan.
+
+    Its job's result is (the tuned copy, its FineTuneReport).
 
     Everything slow — copying the model, the features, training, the before/after scores — runs
     inside `fit`, on the job's worker thread.
@@ -154,7 +147,7 @@ def make_fine_tune(model: Any, digits: Sequence[np.ndarray], labels: Sequence[in
                                 accuracy(tuned, *mnist_test), int(len(mnist_test[1])))
         return tuned, report
 
-    return FineTune(fit, epochs, steps)
+    return TrainingPlan(fit, epochs, steps)
 
 
 @dataclass(frozen=True)

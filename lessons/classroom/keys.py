@@ -47,6 +47,8 @@ DELETE_CONFIRM = "class_delete_confirm"
 DELETE = "class_delete"
 TUNE = "class_tune"
 TUNE_JOB = "class_tune_job"
+# The class the teacher's tuning job trained on (the job belongs to that class only).
+TUNE_CLASS = "class_tune_class"
 TUNE_PANEL = "class_tune_panel"
 TUNE_ERROR = "class_tune_error"
 NOTICE = "class_notice"

@@ -9,14 +9,14 @@ from core.availability import MNIST_MODEL_PATH
 from core.charts import confusion_figure
 from core.classroom.content import png_to_digit
 from core.classroom.store import DRAWING, TeacherAccess
-from core.training import STATUS_FINISHED, TrainingJob, iterations_per_epoch
+from core.training import STATUS_FINISHED
 from core.vision import class_tuning
 from core.vision.class_tuning import ClassTuningError, make_tuning_function
 from lessons.classroom import keys, resources
 from lessons.classroom.resources import LessonModels
 from lessons.i18n import language, t
 from lessons.messages import user_error
-from lessons.training_panel import watch_training
+from lessons.training_panel import start_training, watch_training
 
 
 def start(access: TeacherAccess, models: LessonModels) -> None:
@@ -25,12 +25,10 @@ def start(access: TeacherAccess, models: LessonModels) -> None:
                 if item.image is not None]
     images = np.stack([png_to_digit(item.image) for item in drawings]) if drawings else np.zeros((0, 28, 28))
     data = models.mnist()
-    fit, split = make_tuning_function(models.digit_model(), images, [item.label for item in drawings],
-                                      [item.member_id for item in drawings], replay=(data.x_train, data.y_train))
-    samples = len(split.train) + min(len(data.x_train), class_tuning.REPLAY_IMAGES)
-    job = TrainingJob(fit, total_epochs=class_tuning.EPOCHS,
-                      iterations_per_epoch=iterations_per_epoch(samples, class_tuning.BATCH_SIZE))
-    st.session_state[keys.TUNE_JOB] = (access.code, job.start())
+    plan, _ = make_tuning_function(models.digit_model(), images, [item.label for item in drawings],
+                                   [item.member_id for item in drawings], replay=(data.x_train, data.y_train))
+    st.session_state[keys.TUNE_CLASS] = access.code
+    start_training(plan, keys.TUNE_JOB)
 
 
 def results(result: class_tuning.ClassTuningResult) -> None:
@@ -62,8 +60,8 @@ def render(access: TeacherAccess, models: LessonModels) -> None:
     if not MNIST_MODEL_PATH.is_file():
         st.warning(t("배포 CNN이 없어 학습할 수 없습니다.", "There is no shipped CNN to fine-tune."))
         return
-    kept = st.session_state.get(keys.TUNE_JOB)
-    job = kept[1] if kept is not None and kept[0] == access.code else None
+    same_class = st.session_state.get(keys.TUNE_CLASS) == access.code
+    job = st.session_state.get(keys.TUNE_JOB) if same_class else None
     if st.button(t("🚀 우리 반 그림으로 학습 시작", "🚀 Start training on our drawings"), key=keys.TUNE,
                  disabled=job is not None and job.running):
         try:
@@ -74,7 +72,7 @@ def render(access: TeacherAccess, models: LessonModels) -> None:
         except (OSError, ValueError) as error:
             user_error(f"학습을 시작하지 못했습니다: {error}", f"Could not start the training: {error}")
             return
-        job = st.session_state[keys.TUNE_JOB][1]
+        job = st.session_state[keys.TUNE_JOB]
     watch_training(job, keys.TUNE_PANEL)
     if job is not None and not job.running and job.snapshot().status == STATUS_FINISHED and job.result is not None:
         results(job.result)

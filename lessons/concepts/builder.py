@@ -16,6 +16,7 @@ from core.concepts.charts import data_figure
 from core.concepts.setup_link import model_config
 from core.concepts.toy_datasets import Dataset
 from core.config import MAX_TRAINING_SECONDS
+from core.training import TrainingJob
 from lessons.concepts import (
     builder_controls,
     builder_data,
@@ -27,7 +28,7 @@ from lessons.concepts import (
 )
 from lessons.i18n import language, t
 from lessons.messages import user_error, user_warning
-from lessons.training_panel import watch_training
+from lessons.training_panel import start_training, watch_training
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,10 @@ def cached_summary(config: builder.ModelConfig) -> list[builder.SummaryRow]:
     return builder.config_summary_rows(config)
 
 
-def start_training(config: builder.ModelConfig, dataset: Dataset) -> None:
+def start_run(config: builder.ModelConfig, dataset: Dataset) -> None:
     """Button callback: build the model and start the background job (runs before the rerun)."""
-    current = st.session_state.get(keys.RUN)
-    if current is not None and current.job.running:
+    current = st.session_state.get(keys.JOB)
+    if current is not None and current.running:
         return
     try:
         run = builder.prepare_run(config, dataset)
@@ -59,7 +60,7 @@ def start_training(config: builder.ModelConfig, dataset: Dataset) -> None:
     # A new run may have fewer epochs than the replay slider's old position.
     st.session_state.pop(keys.REPLAY, None)
     st.session_state[keys.RUN] = run
-    run.job.start()
+    start_training(run.plan, keys.JOB)
 
 
 def builder_controls_and_data(training: bool) -> tuple[builder.ModelConfig | None, builder_data.DataChoice]:
@@ -116,13 +117,14 @@ def show_run(run: builder.BuilderRun, config: builder.ModelConfig, training: boo
     if run.config != config and not training:
         st.caption(t("아래 결과는 마지막으로 학습한 설정의 결과입니다. 바뀐 설정으로 보려면 다시 학습하세요.",
                      "The results below are for the last trained settings; train again to see the new ones."))
-    progress = run.job.snapshot()
+    job: TrainingJob = st.session_state[keys.JOB]
+    progress = job.snapshot()
     replay_epoch = None
     if progress.done and len(progress.snapshots) > 1:
         _, replay_column = st.columns(2)
         replay_epoch = replay_column.slider(t("에포크별로 다시 보기", "replay by epoch"), 1, len(progress.snapshots),
                                             len(progress.snapshots), key=keys.REPLAY)
-    watch_training(run.job, key=keys.JOB_PANEL, render=builder_results.render_live(run, replay_epoch))
+    watch_training(job, key=keys.JOB_PANEL, render=builder_results.render_live(run, replay_epoch))
     if not progress.done or progress.epoch == 0:
         return
     builder_results.render(run)
@@ -140,13 +142,14 @@ def render() -> BuilderOutput:
     ))
     setup_sync.render()
     run: builder.BuilderRun | None = st.session_state.get(keys.RUN)
-    training = run is not None and run.job.running
+    job: TrainingJob | None = st.session_state.get(keys.JOB)
+    training = job is not None and job.running
     config, data = builder_controls_and_data(training)
     if config is not None:
         show_advice(config)
         show_summary(config, data.dataset, run)
     st.button(t("▶ 학습 시작 (fit)", "▶ Start training (fit)"), key=keys.TRAIN, type="primary",
-              disabled=training or config is None, on_click=start_training, args=(config, data.dataset))
+              disabled=training or config is None, on_click=start_run, args=(config, data.dataset))
     st.caption(t(f"학습은 에포크 수와 최대 {MAX_TRAINING_SECONDS:.0f}초로 제한되며 언제든 멈출 수 있습니다.",
                  f"Training is bounded by the epochs and {MAX_TRAINING_SECONDS:.0f} s, and can be stopped."))
     if st.session_state.get(keys.RUN_ERROR):

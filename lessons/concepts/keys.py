@@ -58,6 +58,8 @@ SUMMARY = "concepts_summary"
 DATA_PREVIEW = "concepts_data_preview"
 TRAIN = "concepts_train"
 JOB_PANEL = "concepts_job"
+# The background job that trains the builder's run (lessons.training_panel.start_training).
+JOB = "concepts_training_job"
 CONFUSION = "concepts_confusion"
 PREDICT_FORM = "concepts_predict_form"
 PROBABILITIES = "concepts_probabilities"
@@ -120,9 +122,9 @@ def point_coordinate(name: str) -> str:
     return f"concepts_point_{name}"
 
 
-# What a reload brings back (lessons.continuity): the builder's run (its job and trained model) and the
+# What a reload brings back (lessons.continuity): the builder's run (its model and plan), its job and the
 # stepper. MODELS name the keys whose value means "this student trained a model here".
-KEPT = (RUN, STEPPER, STEPPER_RECORD, PREDICTION, POINTS)
+KEPT = (RUN, JOB, STEPPER, STEPPER_RECORD, PREDICTION, POINTS)
 MODELS = (RUN,)
 # The hand-made points also survive a move to another replica.
 DRAFTS = (POINTS,)

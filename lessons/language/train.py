@@ -6,13 +6,13 @@ import streamlit as st
 
 from core.language import rnn_lesson, text_corpus
 from core.language.korean_tagger import TaggerService
-from core.training import TrainingJob, iterations_per_epoch
+from core.training import TrainingJob
 from lessons.i18n import t
 from lessons.language import code_panel, keys, resources, train_results
 from lessons.language.text_ui import show_text_error
 from lessons.messages import user_warning
 from lessons.sections import rerun_section
-from lessons.training_panel import watch_training
+from lessons.training_panel import start_training, watch_training
 
 CORPUS_SENTIMENT = "sentiment"
 CORPUS_TOPIC = "topic"
@@ -119,7 +119,7 @@ def settings_form(service: TaggerService, can_start: bool) -> dict | None:
             "stem": bool(stem)}
 
 
-def start_training(corpus: text_corpus.LabelledCorpus, settings: dict, service: TaggerService) -> None:
+def start_my_model(corpus: text_corpus.LabelledCorpus, settings: dict, service: TaggerService) -> None:
     """Validate the settings and start the background job; a bad setting becomes a Korean message."""
     try:
         config = rnn_lesson.RnnConfig(**settings)
@@ -129,15 +129,8 @@ def start_training(corpus: text_corpus.LabelledCorpus, settings: dict, service: 
     except rnn_lesson.RnnConfigError as error:
         show_text_error(error)
         return
-    job = TrainingJob(
-        lambda callback: rnn_lesson.train_text_classifier(
-            corpus.texts, label_ids, corpus.class_names, config, tokenize, callback, split,
-            tagger_name=service.name, corpus_name=corpus.source_en,
-        ),
-        total_epochs=config.epochs,
-        iterations_per_epoch=iterations_per_epoch(len(split.train), config.batch_size),
-    ).start()
-    st.session_state[keys.JOB] = job
+    start_training(rnn_lesson.training_plan(corpus.texts, label_ids, corpus.class_names, config, tokenize, split,
+                                            tagger_name=service.name, corpus_name=corpus.source_en), keys.JOB)
     st.session_state.pop(keys.START_ERROR, None)
     rerun_section()
 
@@ -152,7 +145,7 @@ def render(service: TaggerService) -> None:
         describe_corpus(corpus)
     settings = settings_form(service, can_start=not running and corpus is not None)
     if settings is not None and corpus is not None and not running:
-        start_training(corpus, settings, service)
+        start_my_model(corpus, settings, service)
     code_panel.render(service.name, len(corpus.class_names) if corpus is not None else 2)
     watch_training(st.session_state.get(keys.JOB), key=keys.JOB_PANEL)
     train_results.render()

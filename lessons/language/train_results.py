@@ -17,14 +17,14 @@ from lessons.i18n import language, t
 from lessons.language import keys, resources
 from lessons.language.text_ui import checked_text, show_text_error, token_line
 from lessons.messages import user_warning
+from lessons.training_panel import finished_job
 
 
 def collect_finished_job() -> None:
     """Keep the model of a job that just ended (once per job), or say why there is none."""
-    job = st.session_state.get(keys.JOB)
-    if job is None or job.running or st.session_state.get(keys.COLLECTED) is job:
+    job = finished_job(keys.JOB, keys.COLLECTED)
+    if job is None:
         return
-    st.session_state[keys.COLLECTED] = job
     if job.result is not None:
         st.session_state[keys.TRAINED] = job.result
         st.session_state.pop(keys.DOWNLOAD, None)

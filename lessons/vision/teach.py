@@ -13,7 +13,7 @@ from core.vision.fine_tune import MAX_DRAWINGS, MIN_DRAWINGS, FineTuneError, Fin
 from core.vision.mnist_data import MnistSplit
 from lessons.i18n import t
 from lessons.messages import user_error
-from lessons.training_panel import watch_training
+from lessons.training_panel import finished_job, start_training, watch_training
 from lessons.vision import keys, resources
 
 GALLERY_COLUMNS = 5
@@ -34,20 +34,19 @@ def start_fine_tune(data: MnistSplit) -> None:
     drawings = st.session_state.get(keys.MY_DRAWINGS, [])
     model, _ = base_model()
     try:
-        tune = make_fine_tune(model, [item.digit for item in drawings], [item.label for item in drawings],
+        plan = make_fine_tune(model, [item.digit for item in drawings], [item.label for item in drawings],
                               (data.x_train, data.y_train), (data.x_test, data.y_test))
     except FineTuneError as error:
         st.session_state[keys.TUNE_ERROR] = (error.message_ko, error.message_en)
         return
-    st.session_state[keys.TUNE_JOB] = TrainingJob(tune.fit, tune.epochs, tune.steps_per_epoch).start()
+    start_training(plan, keys.TUNE_JOB)
 
 
 def collect_fine_tune() -> None:
     """Once the job ends, keep the tuned copy (it becomes a choice in section 1) and its report."""
-    job: TrainingJob | None = st.session_state.get(keys.TUNE_JOB)
-    if job is None or job.running or st.session_state.get(keys.TUNE_COLLECTED) is job:
+    job = finished_job(keys.TUNE_JOB, keys.TUNE_COLLECTED)
+    if job is None:
         return
-    st.session_state[keys.TUNE_COLLECTED] = job
     progress = job.snapshot()
     if progress.status == STATUS_FAILED or job.result is None:
         return

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.training import STATUS_FAILED, TrainingJob, iterations_per_epoch
+from core.training import STATUS_FAILED, TrainingJob
 from core.vision import cnn
 from core.vision.mnist_data import MnistSplit
 from lessons.i18n import t
 from lessons.messages import user_error
-from lessons.training_panel import watch_training
+from lessons.training_panel import finished_job, start_training, watch_training
 from lessons.vision import code_panel, keys, train_results
 
 QUICK_SAMPLES = 1_000
@@ -21,10 +21,9 @@ GALLERY_SIZE = 16
 
 def collect_finished_job(data: MnistSplit) -> None:
     """Once a job ends, keep its model, evaluate it on the test split and remember that it was collected."""
-    job: TrainingJob | None = st.session_state.get(keys.JOB)
-    if job is None or job.running or st.session_state.get(keys.COLLECTED) is job:
+    job = finished_job(keys.JOB, keys.COLLECTED)
+    if job is None:
         return
-    st.session_state[keys.COLLECTED] = job
     progress = job.snapshot()
     if progress.status == STATUS_FAILED or job.result is None or progress.epoch == 0:
         return
@@ -36,7 +35,7 @@ def collect_finished_job(data: MnistSplit) -> None:
     st.session_state.pop(keys.MY_BYTES, None)
 
 
-def start_training(data: MnistSplit, config: cnn.CnnConfig, sample_count: int) -> None:
+def start_my_cnn(data: MnistSplit, config: cnn.CnnConfig, sample_count: int) -> None:
     """Build the student's CNN and start a background job; a bad config becomes a Korean message."""
     st.session_state.pop(keys.START_ERROR, None)
     try:
@@ -46,10 +45,8 @@ def start_training(data: MnistSplit, config: cnn.CnnConfig, sample_count: int) -
     except cnn.CnnConfigError as error:
         st.session_state[keys.START_ERROR] = (error.message_ko, error.message_en)
         return
-    fit = cnn.make_fit_function(model, config, x_train, y_train, (x_val, y_val))
-    steps = iterations_per_epoch(len(x_train), config.batch_size)
     st.session_state[keys.PENDING_CONFIG] = (config, len(x_train))
-    st.session_state[keys.JOB] = TrainingJob(fit, config.epochs, steps).start()
+    start_training(cnn.training_plan(model, config, x_train, y_train, (x_val, y_val)), keys.JOB)
 
 
 def architecture_controls(disabled: bool) -> dict:
@@ -136,7 +133,7 @@ def render(data: MnistSplit) -> None:
     config = cnn.CnnConfig(**layers, **fit_settings)
     plan = show_plan(config)
     st.button(t("🚀 학습 시작", "🚀 Start training"), key=keys.TRAIN, type="primary",
-              disabled=running or plan is None, on_click=start_training, args=(data, config, sample_count))
+              disabled=running or plan is None, on_click=start_my_cnn, args=(data, config, sample_count))
     code_panel.render(config if plan is not None else None)
     if keys.START_ERROR in st.session_state:
         user_error(*st.session_state[keys.START_ERROR])

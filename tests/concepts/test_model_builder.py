@@ -130,7 +130,7 @@ def test_training_run_records_history_snapshots_and_evaluates() -> None:
     data = make_classification("gauss", sample_count=200, class_count=3)
     config = ModelConfig(class_count=3, loss="categorical_crossentropy", epochs=15, learning_rate=0.05)
     run = prepare_run(config, data)
-    progress = run.job.start().join(timeout=60)
+    progress = run.plan.job().start().join(timeout=60)
     assert progress.status == STATUS_FINISHED
     assert len(progress.history["loss"]) == 15
     assert "val_accuracy" in progress.history
@@ -151,7 +151,7 @@ def test_regression_fit_and_the_wrong_loss_consequence() -> None:
     data = make_regression("line", sample_count=200, noise=0.05)
     config = ModelConfig(task="regression", input_dim=1, loss="mse", epochs=20, learning_rate=0.05)
     run = prepare_run(config, data)
-    progress = run.job.start().join(timeout=60)
+    progress = run.plan.job().start().join(timeout=60)
     assert isinstance(progress.snapshots[-1], FitSnapshot)
     evaluation = evaluate_model(run.model, config, run.test)
     assert evaluation.r2 > 0.9
@@ -159,7 +159,7 @@ def test_regression_fit_and_the_wrong_loss_consequence() -> None:
 
     wrong = ModelConfig(task="regression", input_dim=1, loss="categorical_crossentropy", epochs=2)
     wrong_run = prepare_run(wrong, data)
-    wrong_run.job.start().join(timeout=60)
+    wrong_run.plan.job().start().join(timeout=60)
     wrong_eval = evaluate_model(wrong_run.model, wrong, wrong_run.test)
     assert predict_point(wrong_run.model, wrong, np.array([[0.3]])).value == pytest.approx(1.0)
     assert wrong_eval.r2 < 0.0
@@ -274,7 +274,7 @@ def test_a_csv_with_three_features_trains_without_a_boundary_picture() -> None:
     dataset = dataset_from_table(table, CsvChoice(("a", "b", "c"), "y", "classification"))
     config = ModelConfig(input_dim=3, epochs=2)
     run = prepare_run(config, dataset)
-    progress = run.job.start().join(timeout=60)
+    progress = run.plan.job().start().join(timeout=60)
     assert progress.status == STATUS_FINISHED
     assert progress.snapshots == [] or all(snapshot is None for snapshot in progress.snapshots)
     prediction = predict_point(run.model, config, dataset.scale_point(np.array([[0.1, 0.2, 0.3]])))

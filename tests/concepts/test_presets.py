@@ -62,7 +62,7 @@ def test_the_presets_set_what_their_commentary_talks_about() -> None:
     batch = preset_by_id("batch_iterations").setup
     dataset = make_dataset(**toy_dataset_args(batch))
     run = prepare_run(model_config(batch, dataset), dataset)
-    assert run.job.snapshot().iterations_per_epoch == 10
+    assert run.plan.iterations_per_epoch == 10
 
 
 def validation_rise(preset_id: str, epochs: int) -> tuple[float, float, float]:
@@ -71,7 +71,7 @@ def validation_rise(preset_id: str, epochs: int) -> tuple[float, float, float]:
     dataset = make_dataset(**toy_dataset_args(setup))
     config = model_config(setup, dataset)
     run = prepare_run(config.__class__(**{**config.__dict__, "epochs": epochs}), dataset)
-    progress = run.job.start().join(timeout=120)
+    progress = run.plan.job().start().join(timeout=120)
     assert progress.status == STATUS_FINISHED
     validation = np.array(progress.history["val_loss"])
     return progress.history["loss"][-1], float(validation.min()), float(validation[-1])
@@ -90,7 +90,7 @@ def final_loss(setup, epochs: int) -> float:
     dataset = make_dataset(**toy_dataset_args(setup))
     config = model_config(setup, dataset)
     run = prepare_run(config.__class__(**{**config.__dict__, "epochs": epochs}), dataset)
-    progress = run.job.start().join(timeout=120)
+    progress = run.plan.job().start().join(timeout=120)
     assert progress.status == STATUS_FINISHED
     return progress.history["loss"][-1]
 

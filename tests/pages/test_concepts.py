@@ -94,7 +94,8 @@ def test_builder_trains_evaluates_and_predicts() -> None:
     app.slider(key="concepts_builder_epochs").set_value(3).run()
     app.button(key="concepts_train").click().run()
     run = app.session_state["concepts_run"]
-    progress = run.job.join(60)
+    job = app.session_state["concepts_training_job"]
+    progress = job.join(60)
     assert progress.status == "finished"
     app.run()
     assert not app.exception
@@ -117,7 +118,7 @@ def test_builder_trains_evaluates_and_predicts() -> None:
 
     app.run()
     assert app.session_state["concepts_run"] is run
-    assert app.session_state["concepts_run"].job.snapshot().epoch == 3
+    assert app.session_state["concepts_training_job"] is job and job.snapshot().epoch == 3
 
 
 def test_builder_training_can_be_stopped_and_keeps_its_results() -> None:
@@ -127,11 +128,12 @@ def test_builder_training_can_be_stopped_and_keeps_its_results() -> None:
     assert app.slider(key="concepts_builder_epochs").disabled
     assert app.button(key="concepts_train").disabled
     run = app.session_state["concepts_run"]
+    job = app.session_state["concepts_training_job"]
     deadline = time.monotonic() + 60
-    while run.job.snapshot().epoch < 1 and time.monotonic() < deadline:
+    while job.snapshot().epoch < 1 and time.monotonic() < deadline:
         time.sleep(0.1)
     app.button(key="concepts_job_stop").click().run()
-    progress = run.job.join(60)
+    progress = job.join(60)
     assert progress.status == "stopped"
     assert progress.epoch < 200
     app.run()

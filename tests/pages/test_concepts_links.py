@@ -34,7 +34,7 @@ def widget_keys(app: AppTest) -> set[str]:
 def train(app: AppTest) -> object:
     app.button(key="concepts_train").click().run()
     run = app.session_state["concepts_run"]
-    assert run.job.join(60).status == "finished"
+    assert app.session_state["concepts_training_job"].join(60).status == "finished"
     app.run()
     assert not app.exception
     return run

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.training import TrainingJob
 from core.vision import class_tuning
 from core.vision.class_tuning import ClassTuningError, make_tuning_function, split_by_student
 from core.vision.cnn import CnnConfig, build_model
@@ -41,8 +40,9 @@ def test_fine_tuning_trains_a_copy_and_scores_it_on_held_out_students(monkeypatc
     original = [weights.copy() for weights in shipped.get_weights()]
     # Each held-out student wrote only one digit here, so a model that has not yet learned (3 epochs left
     # some seeds at one class for everything) scores 0 or 1 by chance; 8 epochs learn it for every seed tried.
-    fit, split = make_tuning_function(shipped, images, labels, groups, epochs=8, replay=(images[:4], labels[:4]))
-    job = TrainingJob(fit, total_epochs=8, iterations_per_epoch=2).start()
+    plan, split = make_tuning_function(shipped, images, labels, groups, epochs=8, replay=(images[:4], labels[:4]))
+    assert plan.epochs == 8 and plan.iterations_per_epoch == 2
+    job = plan.job().start()
     progress = job.join(timeout=120)
     assert progress.status == "finished", progress.error
     result = job.result

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.training import STATUS_FINISHED, TrainingJob
+from core.training import STATUS_FINISHED
 from core.vision.cnn import CnnConfig, build_model
 from core.vision.fine_tune import (
     MAX_DRAWINGS,
@@ -74,9 +74,9 @@ def test_fine_tuning_learns_the_drawings_keeps_mnist_and_never_changes_the_origi
     model, data = trained
     original = [weights.copy() for weights in model.get_weights()]
     images, labels = row_drawings(20)
-    tune = make_fine_tune(model, images, labels, (data.x_train, data.y_train), (data.x_test, data.y_test),
+    plan = make_fine_tune(model, images, labels, (data.x_train, data.y_train), (data.x_test, data.y_test),
                           epochs=6, seed=0)
-    job = TrainingJob(tune.fit, tune.epochs, tune.steps_per_epoch).start()
+    job = plan.job().start()
     progress = job.join(timeout=120)
     assert progress.status == STATUS_FINISHED and progress.epoch == 6
     tuned, report = job.result
