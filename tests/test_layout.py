@@ -5,6 +5,7 @@ apart from what runs in class, session keys declared in one place per lesson, an
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -215,3 +216,37 @@ def test_ruff_lint_is_clean() -> None:
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     result = subprocess.run([ruff, "check", "."], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def readme_map() -> str:
+    """The code block under the README's "Project map" heading."""
+    text = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    after = text[text.index("(Project map)"):]
+    start = after.index("```\n") + 4
+    return after[start:after.index("```", start)]
+
+
+MAPPED_FOLDERS = ("pages", "lessons", "core", "modelbuild")
+
+
+@pytest.mark.parametrize("path", [path for folder in MAPPED_FOLDERS for path in python_files(folder)
+                                  if path.name != "__init__.py"], ids=relative)
+def test_readme_map_names_every_module(path: Path) -> None:
+    """A module the map does not name is a module a newcomer cannot find; add it with a few words."""
+    words = set(re.findall(r"[A-Za-z0-9_]+", readme_map()))
+    assert path.stem in words, f"README's project map does not name {relative(path)}"
+
+
+def test_readme_map_names_only_folders_that_exist() -> None:
+    for folder in re.findall(r"^ *([a-z_]+)/ ", readme_map(), flags=re.MULTILINE):
+        candidates = [PROJECT_ROOT / folder] + [PROJECT_ROOT / top / folder for top in MAPPED_FOLDERS]
+        assert any(candidate.is_dir() for candidate in candidates), f"README's project map names {folder}/"
+
+
+def test_package_docstrings_hold_no_module_lists() -> None:
+    """The README's map is the one map: a list in a package docstring drifts from the tree."""
+    for path in [*(PROJECT_ROOT / "core").glob("*/__init__.py"), *(PROJECT_ROOT / "lessons").glob("*/__init__.py")]:
+        doc = ast.get_docstring(parse(path)) or ""
+        siblings = {module.stem for module in path.parent.glob("*.py") if module.name != "__init__.py"}
+        named = {word for word in re.findall(r"`([a-z_]+)`", doc) if word in siblings}
+        assert len(named) < 3, f"{relative(path)} lists modules {sorted(named)}; keep the list in the README map"
