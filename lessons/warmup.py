@@ -17,8 +17,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from core.language.korean_text import NOTE_SENTENCE
+
 LOGGER = logging.getLogger(__name__)
-NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
 
 
 @dataclass

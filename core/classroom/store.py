@@ -272,6 +272,31 @@ class ClassroomStore:
             raise ClassroomError("선생님이 이 수업을 닫았습니다.", "The teacher has closed this class.")
         return row
 
+    # -- for the live lesson (core.live.store), which keeps its tables in the same database ----------------
+    def read_session(self) -> Session:
+        """A session for reads (it never blocks a writer)."""
+        return self._read()
+
+    def write_session(self) -> Session:
+        """A session whose transaction takes the write lock first (see make_engine)."""
+        return self._write()
+
+    def student_class(self, session: Session, code: str, lock: bool = False) -> ClassRow:
+        """The class a student may act in (live and open); raises ClassroomError otherwise."""
+        return self._open_for_students(session, code, lock)
+
+    def class_row(self, session: Session, code: str) -> ClassRow | None:
+        """The live class with this code (open or closed), or None."""
+        return self._live_class(session, code)
+
+    def teacher_row(self, session: Session, access: TeacherAccess, lock: bool = False) -> ClassRow:
+        """The teacher's class after checking the access; raises ClassroomError otherwise."""
+        return self._teacher_class(session, access, lock)
+
+    def member_row(self, session: Session, row: ClassRow, token: str) -> MemberRow:
+        """The student with this token in the class; raises ClassroomError otherwise."""
+        return self._member(session, row, token)
+
     # -- classes -----------------------------------------------------------------------------------------
     def open_class(self, name: str, password: str) -> tuple[ClassInfo, TeacherAccess]:
         """Create a class with a fresh random join code; the teacher's session keeps the access."""

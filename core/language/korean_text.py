@@ -20,6 +20,8 @@ from core.errors import StudentFacingError
 # One sentence or one review is what the lesson follows: NSMC reviews are at most 140 characters. Every step
 # of the pipeline (Kiwi's corrections and their highlighting, the tagger, occlusion) costs more with length,
 # and a class shares two cores, so one pasted essay must not cost the others more than a long review.
+# The study note's example sentence: the lesson starts with it and its questions ask about it.
+NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
 MAX_SENTENCE_CHARS = 300
 # Okt's time grows much faster than linearly with the length of one eojeol (a run without spaces): a
 # 2,070-character run took 24 s. Korean words are far shorter than this, so longer runs are analysed in

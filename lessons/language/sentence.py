@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.language.korean_text import TextInputError
+from core.language.korean_text import NOTE_SENTENCE, TextInputError
 from lessons.continuity import kept_text
 from lessons.i18n import t
 from lessons.language import keys
 from lessons.language.text_ui import checked_text, show_text_error
-
-NOTE_SENTENCE = "딥러닝 기초 과목을 수강하고 있습니다"
 
 
 def render() -> str | None:

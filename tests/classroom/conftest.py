@@ -15,6 +15,10 @@ import pytest
 from core.classroom import store as store_module
 from core.classroom.store import ClassroomStore
 
+# The live lesson keeps its tables in the class database: importing it puts them in the metadata, so that
+# dropping the tables between tests also drops theirs (PostgreSQL refuses to drop a table others refer to).
+from core.live import store as _live_tables  # noqa: E402, F401
+
 POSTGRES_VARIABLE = "DL_CLASSROOM_TEST_POSTGRES_URL"
 
 
