@@ -1,11 +1,8 @@
 """Serve the classroom: `streamlit run serve.py` (the README's run command).
 
-The same app as `streamlit run streamlit_app.py`, plus what a class of 30 needs from the server process:
-the lessons' shared resources load in the background as soon as the server starts (so the first students
-do not wait for models and the JVM), and `/_classroom/ready` answers 200 once they are loaded (503 before),
-for the load bench, the deploy script and nginx / Docker health checks. Once the class has left, a
-housekeeping thread gives the server's memory back (lessons.housekeeping). Each browser gets a student
-cookie (core.continuity), so a reload or a move to another replica brings the student's work back.
+The same app as `streamlit run streamlit_app.py`, plus what a class needs from the server process: a background
+warm-up at start, `/_classroom/ready` (200 once the lessons are loaded, for benches, deploy and health checks), a
+housekeeping thread that returns memory once the class has left, and a student cookie that brings work back.
 """
 
 from collections.abc import AsyncIterator

@@ -1,33 +1,9 @@
 """A classroom of students on one server, at the Streamlit protocol level (no browser per student).
 
-`python -m bench.classroom_load` starts the app (or uses `--url`, e.g. an nginx front with sticky
-replicas, and `--pid` for its memory), opens `--sessions` (default 30) websocket sessions with
-`bench.streamlit_client` and runs the scenarios below. Each scenario prints one JSON line; a last line
-(`after_close`) reports the server's memory once every session has closed.
-
-- open_lessons: per lesson (concepts, cnn, nlp) every student opens it within `--open-window` seconds;
-  latency is connect → first finished run. `first_open_s` is the very first student's wait after a fresh
-  server start (only when the bench started the server).
-- sentence_burst: everyone on lesson 3 changes `nlp_sentence` at once, each to a different sentence.
-- drawing_burst: everyone on lesson 2 submits a different digit to the canvas at once.
-- slider_burst: everyone on lesson 1 clicks a step button or changes the learning rate / noise at once.
-- training_mix: 5 students start a training (lesson 2 quick sample size + `cnn_train`, lesson 1
-  `concepts_train`) while the others keep sending sentences and drawings for `--mix-seconds`; only the
-  others' runs are measured (the trainers' polling fragment runs are not).
-- hostile: one student sends a 2,070-character review without spaces while the others send normal
-  sentences; the normal students' latencies are reported, the hostile run separately.
-
-Counted per scenario: measured runs, p50/p95/max latency (s, successful runs), exceptions shown
-(st.exception / uncaught errors, in any run of the scenario's sessions), failed runs (error status,
-timeout after `--timeout` s, closed connection), handshake failures and the server's RSS (MB, the
-server process and its children): the peak while the scenario ran and the value at its end, plus the peak
-PSS (`server_pss_mb`, which counts the libraries shared by the server and its training worker once).
-
-`after_close` reads the server's memory shortly after the last session closed and again after
-`--final-wait` seconds (default 200): serve.py's housekeeping drops the closed sessions and the class's
-shared results 30 s after the last closed session's reconnect time (120 s) is over, and the training
-worker process exits after 120 s without work. `server_rss_over_start_mb` is what stayed above the reading
-taken before the first scenario.
+`python -m bench.classroom_load [--sessions 30] [--url URL --pid PID]` starts the app (or measures a running one,
+e.g. behind nginx) and runs each scenario with every session at once: opening the lessons; bursts of sentences,
+drawings and slider changes; trainings among predicting students; one hostile overlong review. Each prints one
+JSON line (latencies, failures, exceptions, server memory); a last line, `after_close`, reports memory after.
 """
 
 from __future__ import annotations

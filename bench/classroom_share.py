@@ -1,12 +1,9 @@
 """A whole class sending to the classroom store at the same moment, and the dashboard reading it back.
 
-`python -m bench.classroom_share [--url DATABASE_URL] [--students 30] [--items 50]` opens a fresh class in
-the database (default: a temporary SQLite file; give a `postgresql+psycopg://…` URL for PostgreSQL), lets
-every student (one thread each, all released together by a barrier) send `--items` items (drawings and
-sentences alternating, each send retried once with the same client id as a browser would after a dropped
-answer), then reads the class back as the teacher's dashboard does. Prints one JSON line: sent, stored
-(they must be equal), p50/p95/max seconds per send, and the dashboard's read time for the full class.
-The class is deleted at the end.
+`python -m bench.classroom_share [--url DATABASE_URL] [--students 30] [--items 50]` makes a fresh class (SQLite by
+default, or a `postgresql+psycopg://…` URL), has every student send `--items` drawings and sentences at once, each
+retried once with the same client id as a browser would, and reads the class back as the dashboard does. Prints
+one JSON line: sent and stored (they must be equal), send latencies and the dashboard's read time.
 """
 
 from __future__ import annotations

@@ -1,12 +1,9 @@
 """A class of students pressing "send to my class" in their browsers at the same moment, over Streamlit's protocol.
 
-`python -m bench.classroom_share_load [--sessions 30] [--db-url URL]` starts the app (with the class database
-at `--db-url`, default a temporary SQLite file), opens a class and joins every student through the store,
-then opens one websocket session per student on lesson 2 with the class in its URL (`?class=…&me=…`, as a
-reload after joining has). Every student draws a digit and all press "반 갤러리에 보내기" in the same
-event-loop turn, twice (a double click); then all go to lesson 3, type their own review and press "반 문장
-벽에 보내기" together, twice. Prints one JSON line: the drawings and sentences sent (one per student each) and
-the number stored (they must be equal), p50/p95 latency of the share runs, and exceptions seen.
+`python -m bench.classroom_share_load [--sessions 30] [--db-url URL]` starts the app, joins every student to a
+class and opens one session each; then all send a drawing from lesson 2 and a review from lesson 3 together,
+each pressed twice (a double click). Prints one JSON line: sent and stored (they must be equal), the share
+runs' latencies and the exceptions seen.
 """
 
 from __future__ import annotations

@@ -1,11 +1,8 @@
 """How long one epoch of the lesson 1 builder's default model takes on 1,000 points.
 
-Prints one JSON line. The first epoch also traces the training function, so it is reported
-separately; the target (≤ 0.5 s per epoch on the 2-core classroom machine) applies to the median of
-the steady-state epochs after it. The fit goes through the page's own path (`prepare_run` and its
-`TrainingJob`, epoch snapshots included) so the number is what a student waits for.
-
-Run: `python -m bench.concepts_epoch` from the project root.
+`python -m bench.concepts_epoch` fits through the page's own path (`prepare_run` and its plan's job, epoch
+snapshots included), so the number is what a student waits for. It prints one JSON line; the first epoch, which
+also traces the training function, is reported apart from the median of the epochs after it.
 """
 
 from __future__ import annotations

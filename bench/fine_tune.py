@@ -1,11 +1,9 @@
 """Fine-tune a copy of the shipped CNN on 20 drawings of one new writer, as section 4 of lesson 2 does.
 
-`python -m bench.fine_tune` takes each writer held out of training in `../shared/data/pendigits/`, renders
-their digits onto the canvas and picks the 20 drawings a student would teach: first the ones the model
-misreads (those are the ones a student corrects with one click), then two of each digit. It fine-tunes a copy
-on them in the background job system and scores it before and after on those 20 ("taught"), on that
-writer's other drawings and on the MNIST test split. It prints one JSON line: the slowest and median job
-time in seconds, and the mean accuracies.
+`python -m bench.fine_tune` takes each writer held out of training in `../shared/data/pendigits/`, picks the 20
+drawings a student would teach (first the misread ones, then two of each digit) and fine-tunes through the
+background job system. It prints one JSON line: job times and the accuracies before and after on the taught
+drawings, on the writer's other drawings and on the MNIST test split.
 """
 
 from __future__ import annotations

@@ -2,10 +2,8 @@
 
     python -m bench.nsmc_eval --test ../shared/data/nsmc/ratings_test.txt
 
-accuracy: on every review of the file (tokens come from the on-disk token cache when present).
-tokenize_sent_per_s: Okt bulk tokenizing (`morphs_many`) of reviews the tagger has not seen,
-once warm; the median of three runs, measured like `bench.tokenize_speed`.
-predict_ms_p50: one typed sentence → probability, tokenization included.
+`accuracy` on every review (tokens from the token cache when present), `tokenize_sent_per_s` (warm Okt
+`morphs_many` on unseen reviews, as in bench.tokenize_speed) and `predict_ms_p50` (one typed sentence).
 """
 
 from __future__ import annotations

@@ -1,11 +1,9 @@
 """Read real pen-drawn digits of writers the shipped CNN never trained on, drawn onto a canvas.
 
-`python -m bench.pen_digits` renders the held-out writers of `../shared/data/pendigits/` (the same
-writers and the same renderings that `python -m modelbuild.vision.digit_cnn` holds out), prepares each one like a
-canvas drawing and prints {"accuracy": ..., "n": ..., "writers": [...], "per_digit": {...}} as one JSON line.
-`--export DIR` also writes the renderings as `<label>_<writer>_<n>.png` canvas PNGs, so
-`python -m bench.digits_png DIR` reads the very same drawings through the upload path. The line also has
-"variants_accuracy": the same writers' 1s and 7s written the other way (flagged, crossed), as training scores them.
+`python -m bench.pen_digits` prepares the writers that `modelbuild.vision.digit_cnn` holds out like canvas
+drawings and prints their accuracy overall, per digit and on flagged / crossed 1s and 7s as one JSON line.
+`--export DIR` also writes the renderings as canvas PNGs, so `python -m bench.digits_png DIR` reads the same
+drawings through the upload path.
 """
 
 from __future__ import annotations

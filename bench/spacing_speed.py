@@ -2,10 +2,8 @@
 
     python -m bench.spacing_speed [--data PATH] [--count 500]
 
-spacing_ms_p50 / p95: `KiwiCorrector.space` on one review at a time with its spaces removed (the
-hardest case for it), target ≤ 20 ms; typos_ms_p50: `correct_typos` on the reviews as written;
-long_no_space_ms: one 2,000-character text without a space (the page's bound keeps it short).
-Reviews come from NSMC's test file when it is there, otherwise from the bundled corpus.
+`spacing_ms_p50` / `p95`: one NSMC (or bundled) review at a time with its spaces removed, the hardest case, target
+≤ 20 ms; `typos_ms_p50`: reviews as written; `long_no_space_ms`: one 2,000-character text without a space.
 """
 
 from __future__ import annotations

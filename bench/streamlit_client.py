@@ -1,18 +1,9 @@
 """One student's browser tab at the Streamlit protocol level: a websocket session, no browser.
 
-It speaks what the Streamlit 1.67 frontend speaks to the Starlette server:
-
-- the handshake: GET the page (the cookies a proxy sets for stickiness), GET `_stcore/health` (which
-  sets the `_streamlit_xsrf` cookie) and `_stcore/host-config`, then a websocket to `_stcore/stream` with
-  the subprotocols `["streamlit", <xsrf cookie>]`, the session's cookies and a same-origin `Origin`;
-- `rerun_script` BackMsgs carrying every widget value the browser holds (`WidgetStates`), the page
-  (`page_name` from the URL on the first run, the current `page_script_hash` afterwards), the
-  `fragment_id` of the fragment a changed widget lives in, and the browser's `ContextInfo`;
-- the ForwardMsg stream: `new_session` starts a run (its `metadata.run` names the run and, for a fragment
-  run, its fragment ids), deltas carry elements (widgets, exceptions, alerts) with the `fragment_id` they
-  were drawn in, `script_finished` ends the run whose `metadata.run.script_run_id` it repeats, and
-  `auto_rerun` asks the browser to rerun a `st.fragment(run_every=...)` on a timer, which this client
-  does too.
+It speaks what the Streamlit 1.67 frontend speaks to the server: the same HTTP handshake and cookies before the
+`_stcore/stream` websocket, `rerun_script` messages carrying every widget value the tab holds and the changed
+widget's fragment, runs bounded by `new_session` and `script_finished`, and the `auto_rerun` timers of
+`st.fragment(run_every=...)`.
 """
 
 from __future__ import annotations

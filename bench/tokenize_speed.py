@@ -2,12 +2,8 @@
 
     python -m bench.tokenize_speed [--data PATH]
 
-tokenize_sent_per_s: `morphs_many` (normalised, stemmed) on reviews the tagger has not seen
-before, once warm (JIT warmed and eojeol memo filled by a different set of reviews); the median of
-three runs, each starting from the same memo, because a two-core machine's timings wander ±10 %.
-cold_memo_sent_per_s: the same with the eojeol memo emptied first (a corpus of all-new words).
-per_sentence_sent_per_s: one `morphs` call per sentence, as the page does for typed text.
-cache_speedup: seconds to tokenize a corpus / seconds to reload it from the token cache.
+`tokenize_sent_per_s`: warm `morphs_many` on unseen reviews; `cold_memo_sent_per_s`: with an empty eojeol memo;
+`per_sentence_sent_per_s`: one `morphs` call per sentence; `cache_speedup`: tokenizing / reloading from the cache.
 """
 
 from __future__ import annotations

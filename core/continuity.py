@@ -1,15 +1,9 @@
 """What a student keeps when the page reloads, the tab closes mid-training or the server behind nginx changes.
 
-Streamlit keeps a student's work (widgets, drawings, trained models, training jobs) in one session, and a
-reload starts a new one. Three pieces bring the work back:
-
-- `StudentCookieMiddleware` gives each browser a random, HttpOnly `dlc_student` cookie on its first page
-  load (serve.py installs it), so a new session can tell which student it belongs to.
-- `Lockers` keeps, per process, references to the last session's objects of each student (a job still
-  training, a trained model, the drawing): a reload on the same server gets them back as they are.
-- `DraftStore` writes what a student typed or drew (small JSON) to a folder that every replica on the
-  machine shares, so a student whom nginx sends to another replica gets their sentences and drawing back;
-  a trained model lives in one process's memory and has to be trained again there (the page says so).
+A reload starts a new Streamlit session, so three pieces bring the work back: `StudentCookieMiddleware` tells a
+new session which browser it belongs to, `Lockers` keeps each student's last objects in this process (a job still
+training, a trained model), and `DraftStore` writes what they typed or drew to a folder every replica shares (a
+trained model lives in one process, so after a move to another replica it is trained again).
 """
 
 from __future__ import annotations

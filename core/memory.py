@@ -1,14 +1,9 @@
 """Give the server's memory back to the system once the students have left.
 
-A class server's memory rises while 30 students work: their sessions, the per-input results shared by the
-class (each bounded, but each bound is hundreds of entries) and the freed space that Python and glibc keep
-for reuse. None of it goes back by itself: Streamlit keeps a closed tab's session for a while and drops it
-only on a later connection, the result caches drop old entries only when they are next used, the server
-runs no full garbage collection after script runs (see .streamlit/config.toml) and glibc returns freed
-heap pages only when asked. `Housekeeper` watches how many sessions the server holds and, once it has held
-none for `leave_after_seconds`, runs the "class has left" cleanup and then a full collection and `malloc_trim`;
-while a class works it runs a lighter cleanup every `period_seconds`. Trainings run in their own process
-(core.training.remote), so nothing that a fit leaves behind stays here.
+Nothing a class leaves behind goes back by itself: Streamlit drops closed sessions late, result caches drop
+entries only when next used, and glibc returns freed heap only when asked. `Housekeeper` therefore runs a light
+cleanup while a class works and, once the server has held no session for `leave_after_seconds`, the "class has
+left" cleanup, a full garbage collection and `malloc_trim`.
 """
 
 from __future__ import annotations

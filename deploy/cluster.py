@@ -2,14 +2,8 @@
 
     python -m deploy.cluster --replicas 2 --port 8080
 
-starts `--replicas` copies of `streamlit run serve.py` on loopback ports and Debian's nginx in front of
-them on `--port`, waits until every replica has loaded its lessons (`/_classroom/ready`), prints the URL
-and runs until Ctrl-C. Streamlit keeps each student's session (widgets, drawings, trained models) in the
-memory of one process and talks to the browser over one websocket, so every request of a browser must
-reach the same replica: nginx hashes a cookie that it sets on the first response (`dlc_replica`), which
-keeps a browser on its replica even when the whole class shares one IP address (a school NAT, or
-loopback here, where `ip_hash` would send everyone to one replica). When a replica dies, nginx sends
-its students to another one; the page then starts a new session and says so (see lessons.continuity).
+Streamlit keeps a student's session in one process's memory, so nginx pins each browser to its replica with a
+cookie it sets (`dlc_replica`) rather than `ip_hash`, which would send a whole class behind one NAT to one replica.
 """
 
 from __future__ import annotations

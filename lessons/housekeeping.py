@@ -1,12 +1,9 @@
 """The server's housekeeping thread: core.memory's `Housekeeper` wired to Streamlit's runtime (serve.py starts it).
 
-Streamlit keeps a closed tab's session for its reconnect time (`server.disconnectedSessionTTL`, 120 s).
-Once the server has held no session, open or closed, for another `LEAVE_MARGIN_SECONDS`, the class has
-left: the expired sessions are dropped, the per-input results the class shared (`st.cache_data`) are
-cleared and what the warm-up had computed is computed again for the next class, and the memory is
-returned to the system. While a class works, expired sessions and the images nobody shows any more are
-dropped every ten minutes. Streamlit offers no public call for the session steps, so they are looked up
-defensively (a test checks them against the installed Streamlit) and skipped when missing.
+Once the server has held no session for Streamlit's reconnect time plus `LEAVE_MARGIN_SECONDS`, the class has
+left: expired sessions and the class's shared results are dropped, the warm-up's results are computed again for
+the next class and memory goes back to the system. Streamlit has no public call for the session steps, so they
+are looked up defensively (a test checks them against the installed Streamlit) and skipped when missing.
 """
 
 from __future__ import annotations

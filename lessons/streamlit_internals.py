@@ -1,11 +1,8 @@
 """Every place this app relies on Streamlit internals, gathered so that one file is re-checked on an upgrade.
 
-- `pages/` folder mode: Streamlit treats a folder named `pages/` as the old auto-discovered multipage layout
-  until some script calls `st.navigation`. The project's layout keeps `pages/` (one short table of contents
-  per lesson), so the app leaves that mode itself, here and in `serve.py`.
-- Whether a fragment is running on its own (`rerun_section` needs it: Streamlit refuses a fragment-scoped
-  rerun while the fragment runs as part of the whole page).
-- Keras' `clear_session` after each run (core.training.keras_session).
+They are: leaving the old `pages/` folder mode (the project keeps a `pages/` folder of lesson tables of contents,
+so the app leaves that mode itself, here and in serve.py), telling whether a fragment runs on its own
+(`rerun_section` needs it) and Keras' `clear_session` after each run (core.training.keras_session).
 """
 
 from __future__ import annotations

@@ -1,12 +1,9 @@
 """Load every lesson's shared resources in the background as soon as the server starts.
 
-A teacher starts the server and 30 students open the same lesson within seconds. Without this the first of
-them pays for TensorFlow's import, the models, MNIST, the JVM and the first traced predictions (4–8 s), and
-everyone behind them waits too. The warm-up fills the same process-wide caches the pages use
-(`st.cache_resource` / `st.cache_data`), so a page finds everything ready. The Java tagger starts on its own
-thread beside the TensorFlow work, since most of the JVM's start-up happens outside Python.
-
-Failures are logged and left to the pages, which explain them in Korean when a student opens the lesson.
+A class opens the same lesson within seconds of the server starting, and without this the first student would
+pay for TensorFlow, the models, MNIST and the JVM while everyone behind them waits. The warm-up fills the same
+process-wide caches the pages use, starting the Java tagger on its own thread beside the TensorFlow work; a
+failure is logged and left to the page, which explains it in Korean.
 """
 
 from __future__ import annotations

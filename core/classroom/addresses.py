@@ -1,19 +1,8 @@
 """Which address the students' devices use to reach this server: the one shown, encoded in the QR code and exported.
 
-A teacher who starts the app on a laptop opens `http://localhost:8501`, and the page only knows the address the
-teacher's browser used. A phone that scans a QR code of that address opens its *own* localhost and finds nothing.
-So the address students get is chosen here, in this order:
-
-1. `DL_CLASSROOM_PUBLIC_URL`, the app's root as students reach it (a school server behind nginx and TLS, or a
-   name in the school's DNS), whenever it is set;
-2. the teacher's browser address, when it is not a loopback one (the teacher already uses an address that other
-   devices can reach);
-3. the browser address with its host replaced by this machine's network address (the one Streamlit prints as
-   its "Network URL"), keeping the scheme, the port and any path prefix a proxy serves the app under;
-4. nothing: a loopback address and no network address, so no other device can reach this server.
-
-No secret ever goes into these addresses: students join with the class code, teachers log in with a password
-typed into the page.
+A teacher's browser often shows `localhost`, and a phone that scans a QR code of that address opens its own
+localhost and finds nothing, so `choose_address` picks an address other devices can reach. No secret ever goes
+into it: students join with the class code, and teachers type their password into the page.
 """
 
 from __future__ import annotations
@@ -136,7 +125,13 @@ def _prefix(path: str, page_path: str) -> str:
 
 def choose_address(browser_url: str, page_path: str, public_url: str | None,
                    network_host: str | None) -> AppAddress:
-    """The app's root as students' devices reach it (see the module's docstring for the order).
+    """The app's root as students' devices reach it, chosen in this order.
+
+    1. DL_CLASSROOM_PUBLIC_URL whenever it is set (a school server behind a proxy, or a name in the school's DNS);
+    2. the teacher's browser address when it is not a loopback one, since other devices can already use it;
+    3. the browser address with its host replaced by this machine's network address (Streamlit's "Network URL"),
+       keeping the scheme, the port and any path prefix a proxy serves the app under;
+    4. otherwise the loopback address, marked as reachable by no other device.
 
     `browser_url` is the teacher's browser address on the page `page_path` (`classroom`); `public_url` is
     DL_CLASSROOM_PUBLIC_URL (a ClassroomError when it is not a usable address); `network_host` is this

@@ -1,13 +1,9 @@
 """The classroom database: classes, their members and what the members share, with SQLAlchemy 2.
 
-SQLite by default (one file in the cache folder, WAL mode and a busy timeout, so the two set-up commands
-still just work and several server processes on one machine can share it); PostgreSQL for a school with
-several replicas: `DL_CLASSROOM_DATABASE_URL=postgresql+psycopg://user:password@host/db`. The schema is
-created on start (`create_all` only adds what is missing).
-
-Writes that check a cap take the class row's lock first (`SELECT … FOR UPDATE` on PostgreSQL; on SQLite every
-write transaction starts with `BEGIN IMMEDIATE`), so thirty students sending at the same moment are stored
-one after another, each exactly once; a repeated `client_id` returns the item already stored.
+SQLite by default (one WAL-mode file that several server processes on one machine can share); PostgreSQL for a
+school with several replicas (`DL_CLASSROOM_DATABASE_URL=postgresql+psycopg://user:password@host/db`). Writes
+that check a cap lock the class row first, so a whole class sending at once is stored one item after another,
+each exactly once; a repeated `client_id` returns the item already stored.
 """
 
 from __future__ import annotations

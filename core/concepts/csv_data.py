@@ -1,11 +1,9 @@
 """A class's own data for the lesson 1 builder: a CSV the student uploads, read the way pandas would.
 
-The student picks numeric feature columns and one target column; the target makes a regression
-problem (numbers) or a classification with 2 to 4 classes (numbers or words). The features become
-an array with `df.values`, exactly as the study note shows, and are standardised (mean 0, standard
-deviation 1) so that one learning rate suits every column. `loading_code` writes the same steps
-as pandas / NumPy code for the code panel, and a test runs it against this module's result.
-Every problem with the file is a `CsvDataError` whose Korean message says what to fix.
+The numeric feature columns become an array with `df.values`, as the study note shows, standardised so that one
+learning rate suits every column; the target makes a regression or a 2–4-class classification problem.
+`loading_code` writes the same steps as pandas code for the code panel. Every problem with the file is a
+`CsvDataError` whose Korean message says what to fix.
 """
 
 from __future__ import annotations

@@ -1,17 +1,9 @@
 """A builder setup as a link: every setting of the lesson 1 builder in a URL query string, and back.
 
-A teacher copies one link and every student opens exactly that exercise. The link may hide
-controls (`hide=optimizer,lr`), lock the data (`lock=data`) and name the preset whose commentary
-to show (`preset=overfit`). `decode` never raises: a parameter that is unknown, malformed or out of
-range falls back to its default and adds a `Notice` (Korean and English) the page shows.
-
-Query string, one parameter per setting (all values are plain text):
-`data=circle&classes=2&samples=400&noise=0.1&layers=8:relu,8:relu:0.2:l2-0.01&loss=binary_crossentropy`
-`&optimizer=adam&lr=0.03&epochs=30&batch=32&val=0.2&hide=optimizer,lr&lock=data&preset=overfit`.
-Parameters a link leaves out keep their defaults, or the named preset's values.
-Hand-made points travel as `pts=x1:x2:class,…`.
-A layer is `units:activation`, optionally followed by its dropout rate and its penalty (`l1-0.01`,
-`l2-0.001`); `layers=none` is a model without hidden layers.
+A teacher copies one link and every student opens exactly that exercise, for example
+`?data=circle&layers=8:relu,8:relu:0.2:l2-0.01&lr=0.03&hide=optimizer,lr&lock=data&preset=overfit`; a setting the
+link leaves out keeps its default (or the named preset's value). `decode` never raises: a parameter it cannot
+use falls back to its default and adds a `Notice` that the page shows.
 """
 
 from __future__ import annotations

@@ -1,13 +1,9 @@
 """The Keras text API beside the lesson's own encoding and padding, and the Keras code of a student's model.
 
-The lesson builds its vocabulary, integer encoding and padding in a few lines of NumPy so that students
-see every step (`core.language.text_vectors`). Keras has the same tools, which students will use next:
-`keras.layers.StringLookup` (tokens → ids), `keras.layers.TextVectorization` (a whole text → ids, with
-its own splitting) and `keras.utils.pad_sequences`. Given the lesson's vocabulary they give the same
-numbers: both put padding at id 0, the unknown word at id 1 and the words from id 2 on (a test checks it).
-
-`generate_model_code` writes the complete Keras program of a lesson-3 model configuration: tokenize →
-vectorize → pad → Embedding → SimpleRNN/LSTM/GRU → Dense, compile, fit, evaluate and predict.
+The lesson encodes and pads in a few lines of NumPy so that students see every step; `StringLookup`,
+`TextVectorization` and `pad_sequences`, which students will use next, give the same numbers for the lesson's
+vocabulary (padding 0, unknown word 1, words from 2). `generate_model_code` writes the complete Keras program of a
+lesson-3 model configuration, from tokenizing to predicting.
 """
 
 from __future__ import annotations

@@ -1,13 +1,9 @@
 """Spacing and typo correction with Kiwi (kiwipiepy), and Kiwi as a morpheme analyser.
 
-The note's noise canceling is "자연어 문장의 스펠링 체크 및 띄어쓰기 오류 교정". Kiwi does both offline: its
-model ships inside the `kiwipiepy-model` package, it runs in C++ without a JVM, and one instance may be
-shared by every thread of the server. Loading it takes about a second and its first analysis another
-second, so a process builds one (`get_kiwi`) and warms it up once.
-
-One student's text must never hold the analyser for long: a text is corrected in pieces of at most
-`CHARS_PER_CALL` characters (a run without spaces is cut there), and a request stops correcting after
-`CORRECTION_BUDGET_SECONDS`, leaving the rest of its text as typed (and saying so).
+Kiwi does the note's spell check and spacing correction offline, in C++ without a JVM, and one instance serves
+every thread, so a process builds and warms one (`get_kiwi`). So that one student's text never holds it for long,
+a text is corrected in pieces of at most `CHARS_PER_CALL` characters, and a request stops correcting after
+`CORRECTION_BUDGET_SECONDS`, leaving the rest as typed.
 """
 
 from __future__ import annotations

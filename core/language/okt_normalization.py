@@ -1,18 +1,9 @@
 """Which eojeols Okt's normaliser can change, decided in Python without calling Java.
 
-Okt's `normalize` (open-korean-text 2.1.0, the version konlpy 0.6 ships) runs each run of Korean
-letters through five rewrites, and one of them analyses the run with the full tokenizer, so with
-`norm=True` most words are analysed twice. Normalising leaves a word untouched unless it has
-  1. a compatibility jamo such as ㅋ ㅎ ㅠ ㅜ (되나욬ㅋㅋ -> 되나요ㅋㅋ),
-  2. one Korean letter four or more times in a row (ㅋㅋㅋㅋㅋ -> ㅋㅋㅋ),
-  3. two Korean letters three or more times in a row (훌쩍훌쩍훌쩍 -> 훌쩍훌쩍),
-  4. a syllable ending in ㄴ, other than 은 는 운 인 텐 근 른 픈 닌 든 던, followed by 데, 가 or 지
-     at the end of the Korean run (소린가 -> 소리인가),
-  5. a word from Okt's own typo list (하겟다 -> 하겠다; read from the Okt jar).
-A word with none of these is normalised to itself, so tagging it with `norm=False` gives exactly
-the `norm=True` result at about 60 % of the cost. The screen may flag words that do not change
-(it is a superset test); it must never pass one that does, which the tests check against Java.
-For any other open-korean-text version the screen flags every word, which is always correct.
+With `norm=True` Okt analyses most words twice (one of its rewrites runs the full tokenizer), so a word that the
+normaliser provably leaves alone is tagged with `norm=False`, which gives the same tokens. The screen may flag a
+word that would not change but must never pass one that would (the tests check it against Java); for any Okt
+other than open-korean-text 2.1.0 it flags every word.
 """
 
 from __future__ import annotations
@@ -75,7 +66,16 @@ def read_typo_words(jar_path: Path) -> list[str]:
 
 
 class NormalizationScreen:
-    """Says whether Okt's normaliser might change a word (see the module docstring for the rules)."""
+    """Says whether Okt's normaliser might change a word.
+
+    Okt 2.1.0's normaliser leaves a word untouched unless it has
+      1. a compatibility jamo such as ㅋ ㅎ ㅠ ㅜ (되나욬ㅋㅋ -> 되나요ㅋㅋ),
+      2. one Korean letter four or more times in a row (ㅋㅋㅋㅋㅋ -> ㅋㅋㅋ),
+      3. two Korean letters three or more times in a row (훌쩍훌쩍훌쩍 -> 훌쩍훌쩍),
+      4. a syllable ending in ㄴ, other than 은 는 운 인 텐 근 른 픈 닌 든 던, followed by 데, 가 or 지
+         at the end of the Korean run (소린가 -> 소리인가),
+      5. a word from Okt's own typo list (하겟다 -> 하겠다; read from the Okt jar).
+    """
 
     def __init__(self, typo_words: Iterable[str] | None) -> None:
         """`typo_words=None` builds a screen that flags every word (for unknown Okt versions)."""

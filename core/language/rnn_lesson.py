@@ -1,12 +1,9 @@
 """The student's own sentence classifier and a look inside any `Embedding → RNN → Dense` model.
 
-Lesson 3 computes everything here: the model configuration, turning tokenized sentences into padded
-id arrays with a train / validation / test split, training (through `core.training.TrainingJob`),
-evaluation, the hidden state at each time step, occlusion importance per token, the embedding map
-and nearest neighbours, and a downloadable zip of the model with its vocabulary. Keras is imported
-inside the functions that need it so the module itself stays light.
-
-Tokenizing is a dependency passed in (`tokenize_many`), so tests run without Java.
+Lesson 3's computing for the student's model: padded id arrays and their split, its `TrainingPlan`, evaluation,
+hidden states per time step, occlusion importance, the embedding map and a downloadable zip. Keras is imported
+inside the functions that need it so the module stays light, and tokenizing is passed in (`tokenize_many`) so
+tests run without Java.
 """
 
 from __future__ import annotations

@@ -1,14 +1,9 @@
 """The shipped NSMC sentiment model: loading it with its preprocessing settings, and predicting.
 
-A bundle is two files: `models/nsmc_rnn.keras` (the Keras model) and `models/nsmc_rnn.json`
-(vocabularies, max length, padding, tokenizer options, held-out accuracy and the command that
-trained it). The shipped model has two readers whose probabilities it averages: a bidirectional
-GRU over the review's Okt morpheme ids (Embedding → RNN → Dense, the lesson's model) and a linear
-model over its TF-IDF-weighted character n-grams (core.language.char_ngrams), which keeps the spacing,
-typos and chat spelling that morphemes lose. Bundles without n-grams read the morphemes alone.
-
-TensorFlow is imported only when a model is loaded; `sentiment_model_info` reads the JSON alone so
-that light pages can describe the model without the TensorFlow start-up cost.
+A bundle is `models/nsmc_rnn.keras` plus `models/nsmc_rnn.json` (vocabularies, padding, tokenizer options). It
+averages two readers that make different mistakes: the lesson's RNN over Okt morpheme ids and a linear model over
+character n-grams (core.language.char_ngrams), which keep the spacing, typos and chat spelling morphemes lose.
+`sentiment_model_info` reads the JSON alone, so light pages describe the model without importing TensorFlow.
 """
 
 from __future__ import annotations

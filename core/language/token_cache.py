@@ -1,11 +1,9 @@
 """Tokenized corpora cached on disk, so retraining never tokenizes the same corpus twice.
 
-The key is a SHA-256 of the corpus texts and every tokenizer option (tagger, stemming,
-normalisation, stopwords, format version): any change gives a new file. The file is a compressed
-NumPy archive without pickles: the distinct tokens joined into one UTF-8 byte string with the
-character offset where each ends, every token as an int32 index into them, and the offsets where
-each text starts. (Version 1 stored the tokens as a fixed-width string array, which made every
-token as wide as the longest one and the file slow to load.)
+The key hashes the corpus texts and every tokenizer option, so any change gives a new file. The file is a
+compressed NumPy archive without pickles that stores each distinct token once (one UTF-8 byte string with end
+offsets, so no token is padded to the longest one's width), every token as an int32 index into them, and the
+offset where each text starts.
 """
 
 from __future__ import annotations

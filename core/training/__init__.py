@@ -1,5 +1,5 @@
-"""Training off the script thread: a lesson's `TrainingPlan` (plan) runs as a queued background job (jobs)
-whose `model.fit` runs in a worker process (remote; `worker` is that process's entry point).
+"""Training off the script thread: a lesson's `TrainingPlan` runs as a queued background job whose `model.fit`
+runs in a worker process, so a rerun cannot stop it and the server never keeps what a fit leaves behind.
 """
 
 from core.training.jobs import (

@@ -1,14 +1,9 @@
 """Background training jobs shared by every lesson.
 
-A Streamlit rerun (any widget click) would kill a `model.fit` running on the script thread, so training
-runs on its own thread, and the lessons' fit functions hand the fit itself to a worker process
-(`core.training.remote.fit_in_worker`), so that the server never keeps what a fit leaves behind. The page
-keeps the job in its session state and polls `snapshot()`; the job never touches Streamlit. A process-wide
-first-come-first-served queue bounds how many jobs train at once (`MAX_CONCURRENT_TRAINING_JOBS`, set by
-`DL_CLASSROOM_MAX_TRAININGS`): on a 2-core server two trainings already take both cores, so the rest of a
-class that presses "train" together waits in line and sees its place, while the students who are only
-predicting keep getting answers. Each job stops itself after a wall-time limit. While a job trains,
-`keras.backend.clear_session()` is held off (see core.training.keras_session).
+A Streamlit rerun would kill a `model.fit` on the script thread, so a job trains on its own thread (the fit itself
+in a worker process, core.training.remote) and the page polls its `snapshot()`; the job never touches Streamlit.
+A first-come-first-served queue bounds how many jobs train at once (`MAX_CONCURRENT_TRAINING_JOBS`), so a class
+that presses "train" together waits in line while the students who only predict keep getting answers.
 """
 
 from __future__ import annotations

@@ -1,13 +1,9 @@
 """Keep Keras' global state intact between Streamlit script runs and while a background training job runs.
 
-Streamlit calls `keras.backend.clear_session()` after every script run, fragment runs included, of every
-session. In a class of 30 that is the most expensive thing the server does: each call runs a full Python
-garbage collection (about 0.2 s with TensorFlow loaded, holding the GIL, so every other student waits) and
-wipes TensorFlow's kernel cache, which makes the next single-sentence prediction pay for new kernels. This
-app builds no throwaway models on the script thread (a student's model is kept in their session on purpose),
-so the per-run cleanup only costs. The guard below turns those calls into no-ops; direct calls elsewhere
-(tests, training code) still clear, except while a fit runs on a background thread, when clearing would reset
-TensorFlow's graph under it many times per epoch.
+Streamlit calls `keras.backend.clear_session()` after every script run of every session; each call runs a full
+garbage collection holding the GIL and wipes TensorFlow's kernel cache, and this app builds no throwaway models
+on the script thread, so the guard below makes those calls no-ops. Direct calls (tests, training code) still
+clear, except while a fit runs on a background thread, where clearing would reset the graph under it.
 """
 
 from __future__ import annotations

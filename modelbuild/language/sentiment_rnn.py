@@ -1,18 +1,8 @@
-"""Train the shipped NSMC sentiment model with one reproducible command.
+"""Train the shipped NSMC sentiment model: the lesson's RNN over Okt morphemes and a linear model over character
+n-grams, each with early stopping, which the model averages because they make different mistakes.
 
     python -m modelbuild.language.sentiment_rnn --data ../shared/data/nsmc/ratings_train.txt \\
         --test ../shared/data/nsmc/ratings_test.txt
-
-Reviews are deduplicated, tokenized with Okt (normalised, stemmed; cached on disk by
-core.language.token_cache), and a fixed-seed 10 % validation split picks the best epoch (early stopping).
-The shipped model averages two readers, each trained on its own with early stopping:
-- the RNN: morpheme ids → Embedding (mask_zero) → bidirectional GRU → Dropout → Dense(1, sigmoid),
-  the chain of layers that the lesson replays step by step (core.language.rnn_lesson);
-- a linear model over TF-IDF-weighted character n-grams (core.language.char_ngrams): n-gram ids →
-  Embedding(n, 1) (one weight per n-gram) → weighted sum → Dense(1, sigmoid).
-They make different mistakes, so their average beats either (on the held-out NSMC file: RNN
-about 0.858, n-grams about 0.872, average about 0.877). `--use-ngrams false` trains the RNN alone.
-`--test` scores the saved model on a held-out NSMC-format file and writes the accuracy into the JSON.
 """
 
 from __future__ import annotations

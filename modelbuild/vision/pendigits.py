@@ -1,13 +1,9 @@
 """Real pen-drawn digits (UNIPEN pen trajectories) rendered the way a student's canvas drawing looks.
 
-MNIST was scanned from paper forms; students draw with a mouse, a finger or a stylus on the app's
-280x280 canvas. The UCI "pendigits" trajectories (30 writers on a tablet) are the closest real thing to
-those drawings, so this module parses them, draws every stroke onto a black canvas with a white pen
-(with a random pen width, size, position, slant, rotation and hand jitter, as students differ), and then
-runs exactly the preparation a canvas drawing gets (`core.vision.canvas_input` + `prepare_digit`).
-
-Validation holds out whole writers: a model that has seen a writer's other digits would look better on
-that writer than on a new student.
+Students draw with a mouse, a finger or a stylus, not on MNIST's scanned paper forms, and the UCI "pendigits"
+trajectories (30 writers on a tablet) are the closest real thing. Each is drawn white on black with a random pen
+width, size, position, slant and jitter, then prepared exactly like a canvas drawing. Validation holds out whole
+writers: a model that has seen a writer's other digits would look better on them than on a new student.
 """
 
 from __future__ import annotations
