@@ -5,6 +5,7 @@ import streamlit as st
 from lessons.classroom.membership import banner as class_banner
 from lessons.continuity import show_reconnected, start_session
 from lessons.i18n import ENGLISH, KOREAN, LANGUAGE_KEY, t
+from lessons.live.follow import in_a_class, poller, take_to_the_teachers_lesson
 from lessons.sections import run_slot
 from lessons.streamlit_internals import keep_keras_state_between_runs
 from lessons.styles import PIXEL_ART_STYLE
@@ -31,10 +32,14 @@ pages = [
     st.Page("pages/language.py", title=t("3. 한국어 문장 분류", "3. Korean sentence classifier"), icon="💬",
             url_path="nlp"),
     st.Page("pages/classroom.py", title=t("수업 관리", "Class"), icon="🏫", url_path="classroom"),
+    st.Page("pages/projector.py", title=t("프로젝터 화면", "Projector view"), icon="📽️", url_path="projector"),
 ]
 with run_slot():
     navigation = st.navigation(pages)
     show_reconnected()
     class_banner()
+    if in_a_class():
+        take_to_the_teachers_lesson(navigation.url_path)
+        poller()
     navigation.run()
 keep_keras_state_between_runs()

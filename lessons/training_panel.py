@@ -3,6 +3,7 @@ counters, the history chart, stop) and collect it once it has ended."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import streamlit as st
@@ -21,6 +22,7 @@ from core.training import (
     TrainingProgress,
 )
 from lessons.i18n import language, t
+from lessons.live import keys as live_keys
 from lessons.sections import run_slot
 
 STATUS_TEXT: dict[str, tuple[str, str]] = {
@@ -80,12 +82,24 @@ def watch_training(
 
     def _show(progress: TrainingProgress) -> None:
         render(progress)
+        report_trouble(progress)
         if not progress.done:
             st.button(t("⏹ 학습 중지", "⏹ Stop training"), key=f"{key}_stop", on_click=job.stop)
         elif running_at_render:
             st.rerun()
 
     _panel()
+
+
+def report_trouble(progress: TrainingProgress) -> None:
+    """Tell the teacher's "who is where" about a failed training or a NaN loss (the live lesson sends it)."""
+    losses = progress.history.get("loss", [])
+    if progress.status == STATUS_FAILED:
+        st.session_state[live_keys.SIGNAL] = "training_failed"
+    elif losses and not math.isfinite(losses[-1]):
+        st.session_state[live_keys.SIGNAL] = "nan_loss"
+    elif progress.status == STATUS_FINISHED:
+        st.session_state.pop(live_keys.SIGNAL, None)
 
 
 def start_training(plan: TrainingPlan, job_key: str) -> TrainingJob:

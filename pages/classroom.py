@@ -23,6 +23,7 @@ from lessons.classroom import (
 from lessons.classroom.resources import LessonModels
 from lessons.i18n import t
 from lessons.language import resources as language_resources
+from lessons.live import teacher as live_teacher
 from lessons.sections import run_slot, section
 from lessons.vision import resources as vision_resources
 
@@ -73,6 +74,7 @@ if teacher.render():
         st.warning(t("이 수업은 더 이상 없습니다.", "This class no longer exists."))
         st.stop()
     invite.render(info)
+    section(live_teacher.render)(access)
     live_dashboard()
     section(tuning.render)(access, MODELS)
     section(manage.render)(access)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from lessons.concepts import batches, builder, code_panel, tensors, training_loop
 from lessons.i18n import t
+from lessons.live.lesson_page import lesson_page
 from lessons.sections import section
 
 st.title(t("🔁 1. 학습 개념", "🔁 1. How models learn"))
@@ -21,11 +22,10 @@ def builder_and_code() -> None:
     code_panel.render(output.config, output.data_lines)
 
 
-# Each section reruns on its own when one of its widgets changes.
-section(training_loop.render)()
-st.divider()
-section(tensors.render)()
-st.divider()
-section(batches.render)()
-st.divider()
-builder_and_code()
+# Each section reruns on its own when one of its widgets changes; the live lesson decides which are shown.
+lesson_page("concepts", {
+    "training_loop": lambda step: section(training_loop.render)(),
+    "tensors": lambda step: section(tensors.render)(),
+    "batches": lambda step: section(batches.render)(),
+    "builder": lambda step: builder_and_code(),
+})

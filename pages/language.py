@@ -26,6 +26,7 @@ from lessons.language import (
     tokens,
     train,
 )
+from lessons.live.lesson_page import lesson_page
 from lessons.sections import section
 
 st.title(t("💬 3. 한국어 문장 분류", "💬 3. Korean sentence classifier"))
@@ -43,36 +44,47 @@ choice = tagger.render()
 bundle, bundle_error = resources.load_bundle()
 
 
-def follow_sentence() -> None:
-    """① and steps 1–9, following the student's sentence."""
+# The pipeline's steps in order (the lesson plan's ids): a following student sees the sentence up to the
+# teacher's step, and nothing after it is computed or sent.
+PIPELINE = ("noise", "tokens", "bag_of_words", "encoding", "padding", "embedding", "rnn", "influence")
+
+
+def follow_sentence(upto: str = PIPELINE[-1]) -> None:
+    """① and steps 1–9, following the student's sentence, up to the step `upto`."""
+    shown = set(PIPELINE[: PIPELINE.index(upto) + 1]) if upto in PIPELINE else set(PIPELINE)
     text = sentence.render()
     cleaned = noise.render(text, choice) if text is not None else None
+    if "tokens" not in shown:
+        return
     sentence_tokens = tokens.render(cleaned, choice) if cleaned is not None else None
-    if sentence_tokens is None:
+    if sentence_tokens is None or "bag_of_words" not in shown:
         return
     bag_of_words.render(sentence_tokens)
-    if bundle is None:
+    if bundle is None or "encoding" not in shown:
         return
     prediction = resources.shipped_prediction(text)
     encoding.render(prediction, bundle)
-    padding.render(prediction, bundle)
-    keras_api.render(prediction, bundle)
-    embedding.render(prediction, bundle)
-    rnn_states.render(prediction, bundle)
-    influence.render(prediction, bundle)
+    for step, render in (("padding", padding.render), ("padding", keras_api.render), ("embedding", embedding.render),
+                         ("rnn", rnn_states.render), ("influence", influence.render)):
+        if step not in shown:
+            return
+        render(prediction, bundle)
 
 
 @section
-def my_sentence() -> None:
+def my_sentence(upto: str = PIPELINE[-1]) -> None:
     """Typing reruns only this section; a text too long for the shared tagger gets a Korean message."""
     try:
-        follow_sentence()
+        follow_sentence(upto)
     except StudentFacingError as error:
         text_ui.show_text_error(error)
 
 
-my_sentence()
-section(analogy.render)()
-section(review.render)(bundle, bundle_error)
-section(cells.render)()
-section(train.render)(choice.service)
+# Each section reruns on its own when one of its widgets changes; the live lesson decides which are shown.
+lesson_page("language", {
+    "sentence": lambda step: my_sentence(step.id if step is not None else PIPELINE[-1]),
+    "analogy": lambda step: section(analogy.render)(),
+    "review": lambda step: section(review.render)(bundle, bundle_error),
+    "cells": lambda step: section(cells.render)(),
+    "train": lambda step: section(train.render)(choice.service),
+})

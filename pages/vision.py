@@ -6,6 +6,7 @@ A table of contents: each section lives in `lessons/vision/` and computes with `
 import streamlit as st
 
 from lessons.i18n import t
+from lessons.live.lesson_page import lesson_page
 from lessons.messages import user_error
 from lessons.sections import section
 from lessons.vision import conv_demo, draw, inside, pool_demo, resources, teach, train
@@ -35,9 +36,11 @@ def draw_and_look_inside() -> None:
     inside.render(reading, data)
 
 
-# Each section reruns on its own when one of its widgets changes.
-draw_and_look_inside()
-section(conv_demo.render)()
-section(pool_demo.render)()
-section(train.render)(data)
-section(teach.render)(data)
+# Each section reruns on its own when one of its widgets changes; the live lesson decides which are shown.
+lesson_page("vision", {
+    "draw": lambda step: draw_and_look_inside(),
+    "conv_demo": lambda step: section(conv_demo.render)(),
+    "pool_demo": lambda step: section(pool_demo.render)(),
+    "train": lambda step: section(train.render)(data),
+    "teach": lambda step: section(teach.render)(data),
+})

@@ -208,10 +208,11 @@ class LiveStore:
                     for answer, nickname in session.execute(query)]
 
     # -- students ----------------------------------------------------------------------------------------
-    def answer(self, membership: Membership, question: str, answer: str) -> bool:
+    def answer(self, membership: Membership, question: str, answer: str, anytime: bool = False) -> bool:
         """Store the student's answer to the open question; True when it replaced an earlier answer.
 
-        Raises ClassroomError when the question is not open (closed, revealed, or another one is open).
+        Raises ClassroomError when the question is not open (closed, revealed, or another one is open);
+        `anytime` answers (the exit ticket) need no open question.
         """
         if not isinstance(answer, str) or not 0 < len(answer) <= MAX_ANSWER_CHARS:
             raise ClassroomError("답을 읽을 수 없습니다.", "The answer could not be read.")
@@ -219,7 +220,7 @@ class LiveStore:
             row = self.classroom.student_class(session, membership.code, lock=True)
             member = self.classroom.member_row(session, row, membership.token)
             live = session.get(LiveRow, row.id)
-            if live is None or live.question != question or live.phase != OPEN:
+            if not anytime and (live is None or live.question != question or live.phase != OPEN):
                 raise ClassroomError("이 질문은 지금 답을 받지 않습니다 (선생님이 닫았어요).",
                                      "This question is not taking answers now (the teacher closed it).")
             stored = session.scalars(select(AnswerRow).where(AnswerRow.member_id == member.id,

@@ -66,6 +66,13 @@ def test_answers_are_stored_once_and_may_change_until_the_question_closes(store,
     assert [(record.nickname, record.answer, record.changes) for record in records] == [("민지", "11", 1)]
 
 
+def test_exit_ticket_answers_need_no_open_question(store, live) -> None:
+    info, _ = store.open_class("반", "pass1234")
+    member = store.join(info.code, "가")
+    assert live.answer(member, "concepts_updates", "30", anytime=True) is False
+    assert live.answer_counts(info.code, "concepts_updates") == {"30": 1}
+
+
 def test_closing_without_an_open_question_is_refused(store, live) -> None:
     _, access = store.open_class("반", "pass1234")
     live.go_to(access, "concepts", "loop")
