@@ -32,7 +32,9 @@ pages = [
     st.Page("pages/language.py", title=t("3. 한국어 문장 분류", "3. Korean sentence classifier"), icon="💬",
             url_path="nlp"),
     st.Page("pages/classroom.py", title=t("수업 관리", "Class"), icon="🏫", url_path="classroom"),
-    st.Page("pages/projector.py", title=t("프로젝터 화면", "Projector view"), icon="📽️", url_path="projector"),
+    # The teacher opens the projector view from the class page; students have no use for it in the menu.
+    st.Page("pages/projector.py", title=t("프로젝터 화면", "Projector view"), icon="📽️", url_path="projector",
+            visibility="hidden"),
 ]
 with run_slot():
     navigation = st.navigation(pages)

@@ -24,10 +24,11 @@ def leave_legacy_pages_mode(rerun: bool = True) -> None:
     the run through `streamlit_app.py`; the page's URL is kept because both layouts derive the page from
     the same URL path. `serve.py` leaves it before any page runs, so it needs no rerun.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        if rerun:
-            st.rerun()
+    # Set even while Streamlit has not decided yet (None): serve.py calls this before any session exists.
+    was_on = bool(PagesManager.uses_pages_directory)
+    PagesManager.uses_pages_directory = False
+    if was_on and rerun:
+        st.rerun()
 
 
 def fragment_running_alone() -> bool:

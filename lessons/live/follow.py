@@ -59,8 +59,10 @@ def take_to_the_teachers_lesson(current_path: str) -> None:
     state = following()
     if state is None or st.session_state.get(keys.SEEN_VERSION) == state.version:
         return
+    # Recorded here as well as by the page, so that a page that stops early never makes the poller rerun
+    # the student again and again.
+    st.session_state[keys.SEEN_VERSION] = state.version
     if current_path != PAGE_PATHS[state.lesson]:
-        st.session_state[keys.SEEN_VERSION] = state.version
         st.switch_page(PAGE_FILES[state.lesson])
 
 
@@ -101,8 +103,9 @@ def poller() -> None:
     seen = st.session_state.get(keys.SEEN_VERSION)
     if seen == state.version:
         return
-    if seen is not None and following() is not None:
-        # The page (or the entry script, when it moves the student) records what it then shows.
+    if following() is not None:
+        # The page (or the entry script, when it moves the student) records what it then shows; a student
+        # who joined before the lesson started is moved to it here too.
         st.rerun(scope="app")
     st.session_state[keys.SEEN_VERSION] = state.version
     if seen is not None and (state.question, state.phase) != st.session_state.get(keys.SEEN_QUESTION):

@@ -51,7 +51,8 @@ def class_answers(state: LiveState, code: str) -> None:
     answer = computed_reveal(question) if state.phase in (CLOSED, REVEALED) else None
     summary = summarize(counts, answer)
     if summary.total:
-        st.bar_chart({answer_text(question, value): count for value, count in summary.counts}, horizontal=True)
+        st.bar_chart({answer_text(question, value): count for value, count in summary.counts}, horizontal=True,
+                     height=120 + 60 * len(summary.counts))
     columns = st.columns(3)
     columns[0].metric(t("답한 학생", "Answered"), summary.total)
     if answer is not None and summary.total:

@@ -26,6 +26,7 @@ LESSON_NAMES = {"concepts": ("1. 학습 개념", "1. How models learn"), "vision
                 "language": ("3. 한국어 문장 분류", "3. Korean sentences")}
 PHASE_NAMES = {None: ("닫힘", "not open"), OPEN: ("답 받는 중", "taking answers"), CLOSED: ("마감", "closed"),
                REVEALED: ("정답 공개", "revealed")}
+ROSTER_SECONDS = 3
 SIGNAL_NAMES = {"training_failed": ("학습 실패", "training failed"), "nan_loss": ("손실 NaN", "NaN loss")}
 
 
@@ -110,8 +111,10 @@ def where(entry: RosterEntry) -> str:
                                                                                                    "exploring"))
 
 
+@st.fragment(run_every=ROSTER_SECONDS)
 def roster(access: TeacherAccess) -> None:
-    """Who is where: each student's step, whether they answered the open question, and signs of being stuck."""
+    """Who is where: each student's step, whether they answered the open question, and signs of being stuck
+    (read again every ROSTER_SECONDS while the teacher keeps the page open)."""
     done, entries = attempt(lambda: live_store().roster(access))
     if not done or not entries:
         st.caption(t("아직 참여한 학생이 없습니다.", "No student has joined yet."))
