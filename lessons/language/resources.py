@@ -12,6 +12,7 @@ from core.language import embeddings, kiwi_text, rnn_lesson, text_corpus, word_v
 from core.language.korean_tagger import TaggerService, get_tagger_service, measure_tagger_speed
 from core.language.korean_text import CleaningStep, SpacingComparison, clean_text, compare_spacing
 from core.language.sentiment_model import SentimentPrediction, load_sentiment_bundle, predict_sentence
+from lessons.caching import shared_result
 
 SPEED_SAMPLE_SIZE = 100
 SPEED_CORPUS = "sentiment"
@@ -108,9 +109,7 @@ def model_tagger(bundle) -> TaggerService:
     return tagger_service(bundle.settings.tokenizer.tagger)
 
 
-def _shared_result(function):
-    """Cache a per-input result once per process, bounded in entries and age."""
-    return st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)(function)
+_shared_result = shared_result(RESULT_ENTRIES, RESULT_TTL_SECONDS)
 
 
 @_shared_result

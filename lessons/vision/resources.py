@@ -15,6 +15,7 @@ from core.vision.digit_image import PreparedDigit, prepare_digit
 from core.vision.digit_model import load_shipped_model, predict_probabilities, shipped_model_info
 from core.vision.mnist_data import MnistSplit, load_mnist
 from core.vision.neighbours import ExampleBank, build_bank, nearest
+from lessons.caching import shared_result
 
 # Per-drawing results are shared by the whole process for a while (the same drawing or test digit is
 # prepared and drawn once); the bounds keep a long class from growing memory.
@@ -67,9 +68,7 @@ def shipped_info() -> dict:
     return shipped_model_info(MNIST_MODEL_PATH)
 
 
-def _shared_result(function):
-    """Cache a per-input result once per process, bounded in entries and age."""
-    return st.cache_data(show_spinner=False, max_entries=RESULT_ENTRIES, ttl=RESULT_TTL_SECONDS)(function)
+_shared_result = shared_result(RESULT_ENTRIES, RESULT_TTL_SECONDS)
 
 
 @_shared_result
