@@ -261,6 +261,8 @@ class StreamlitSession:
         self._auto_reruns: dict[str, tuple[float, asyncio.Task]] = {}
         self._pending: _PendingRun | None = None
         self._page_url = self.base_url
+        # Texts a bench waits to see on screen (e.g. the teacher's new step), with when they arrived.
+        self._watches: list[tuple[str, asyncio.Future]] = []
 
     # -- connecting -------------------------------------------------------------------------------
 
@@ -472,6 +474,8 @@ class StreamlitSession:
             return
         element = delta.new_element
         kind = element.WhichOneof("type")
+        if self._watches:
+            self._check_watches(element, kind)
         if kind == "exception":
             self.exceptions_seen += 1
             self._count_in_pending("exceptions")
@@ -483,6 +487,21 @@ class StreamlitSession:
         if element_id.startswith(ELEMENT_ID_PREFIX):
             self._remember_widget(Widget(element_id, kind, delta.fragment_id, proto,
                                          message.metadata.active_script_hash))
+
+    def watch_text(self, text: str) -> asyncio.Future:
+        """A future that resolves to the monotonic time at which an element showing `text` reaches this tab."""
+        future = asyncio.get_running_loop().create_future()
+        self._watches.append((text, future))
+        return future
+
+    def _check_watches(self, element: Any, kind: str) -> None:
+        proto = getattr(element, kind, None)
+        shown = " ".join(str(getattr(proto, name, "")) for name in ("body", "label")) if proto is not None else ""
+        arrived = time.monotonic()
+        for text, future in list(self._watches):
+            if text in shown and not future.done():
+                future.set_result(arrived)
+        self._watches = [(text, future) for text, future in self._watches if not future.done()]
 
     def _count_in_pending(self, counter: str) -> None:
         pending = self._pending
