@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import sys
 import tempfile
 import time
@@ -34,6 +35,9 @@ QUESTION = "concepts_iterations"
 QUESTION_STEP = "batches"
 STEP_TRANSITIONS = 10
 SETTLE_SECONDS = 3.0
+# The teacher's pause between steps varies, so that clicks fall at every point of the students' 2 s polling
+# cycle (a fixed pause would measure one phase of it).
+PAUSE_RANGE_SECONDS = (2.0, 6.0)
 
 
 def step_route(count: int) -> list[str]:
@@ -57,9 +61,11 @@ async def wait_for(futures: list[asyncio.Future], timeout: float) -> list[float]
     return [future.result() for future in done]
 
 
-async def follow(live: LiveStore, access: Any, sessions: list[StreamlitSession], timeout: float) -> dict:
+async def follow(live: LiveStore, access: Any, sessions: list[StreamlitSession], timeout: float,
+                 seed: int) -> dict:
     latencies: list[float] = []
     missing = 0
+    pauses = random.Random(seed)
     for step_id in step_route(STEP_TRANSITIONS):
         step = PLANS[LESSON].step(step_id)
         futures = [session.watch_text(markdown_literal(step.title_ko)) for session in sessions]
@@ -68,7 +74,7 @@ async def follow(live: LiveStore, access: Any, sessions: list[StreamlitSession],
         arrived = await wait_for(futures, timeout)
         missing += len(futures) - len(arrived)
         latencies += [moment - clicked for moment in arrived]
-        await asyncio.sleep(SETTLE_SECONDS)
+        await asyncio.sleep(pauses.uniform(*PAUSE_RANGE_SECONDS))
     return {"scenario": "follow", "steps": STEP_TRANSITIONS, **latency_summary(latencies, missing)}
 
 
@@ -142,7 +148,7 @@ async def run(args: argparse.Namespace, base_url: str, pid: int | None) -> None:
     print(json.dumps({"scenario": "open", "students": len(following), **opens.summary()}), flush=True)
     try:
         await asyncio.sleep(SETTLE_SECONDS)
-        print(json.dumps(await follow(live, access, following, args.timeout)), flush=True)
+        print(json.dumps(await follow(live, access, following, args.timeout, args.seed)), flush=True)
         print(json.dumps(await idle(pid, args.idle_seconds)), flush=True)
         print(json.dumps(await answers(live, access, info.code, following, projector, args.timeout)), flush=True)
         exceptions = sum(session.exceptions_seen for session in following)
@@ -162,6 +168,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a step counts as missing")
     parser.add_argument("--open-window", type=float, default=5.0, help="seconds over which students connect")
     parser.add_argument("--idle-seconds", type=float, default=60.0, help="length of the idle measurement")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the teacher's pauses")
     parser.add_argument("--server-log", type=Path, help="keep the started server's log here")
     return parser.parse_args(argv)
 

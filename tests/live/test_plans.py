@@ -78,3 +78,14 @@ def test_summary_counts_the_share_correct_and_the_most_common_wrong_answer() -> 
 def test_an_unknown_lesson_is_refused() -> None:
     with pytest.raises(ValueError):
         plan_for("biology")
+
+
+def test_the_readme_shows_every_step_of_every_plan() -> None:
+    from tests.conftest import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 수업 진행하기"):]
+    for plan in PLANS.values():
+        assert f"(핵심 {plan.core_minutes}분)" in section
+        for step in plan.steps:
+            assert f"| {step.title_ko} | {'핵심' if step.core else '심화'} | {step.minutes} |" in section, step.id
