@@ -49,8 +49,8 @@ def step_route(count: int) -> list[str]:
 
 def latency_summary(values: list[float], missing: int) -> dict[str, Any]:
     ordered = sorted(values)
-    return {"n": len(values), "missing": missing, "p50_s": rounded(percentile(ordered, 0.5)),
-            "p95_s": rounded(percentile(ordered, 0.95)), "max_s": rounded(ordered[-1] if ordered else None)}
+    return {"n": len(values), "missing": missing, "p50_s": rounded(percentile(ordered, 50)),
+            "p95_s": rounded(percentile(ordered, 95)), "max_s": rounded(ordered[-1] if ordered else None)}
 
 
 async def wait_for(futures: list[asyncio.Future], timeout: float) -> list[float]:
