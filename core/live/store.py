@@ -9,6 +9,8 @@ Presence rows say which step each student is on and when they were last seen.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -264,3 +266,39 @@ class LiveStore:
 
 def _state(live: LiveRow) -> LiveState:
     return LiveState(live.lesson, live.step, bool(live.follow), live.question, live.phase, int(live.version or 0))
+
+
+class StateCache:
+    """Each class's live state read at most once per `ttl_seconds` for the whole process.
+
+    Forty students polling every couple of seconds then cost one database read per class and interval, and a
+    teacher's change reaches a poll at most `ttl_seconds` late. Bounded: the oldest entries go first.
+    """
+
+    def __init__(self, read: Callable[[str], LiveState | None], ttl_seconds: float, max_entries: int = 1024,
+                 clock: Callable[[], float] | None = None) -> None:
+        self._read = read
+        self._ttl = ttl_seconds
+        self._max_entries = max_entries
+        self._clock = clock or time.monotonic
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[float, LiveState | None]] = {}
+
+    def __call__(self, code: str) -> LiveState | None:
+        now = self._clock()
+        with self._lock:
+            entry = self._entries.get(code)
+        if entry is not None and now - entry[0] < self._ttl:
+            return entry[1]
+        state = self._read(code)
+        with self._lock:
+            self._entries.pop(code, None)
+            self._entries[code] = (now, state)
+            while len(self._entries) > self._max_entries:
+                self._entries.pop(next(iter(self._entries)))
+        return state
+
+    def clear(self) -> None:
+        """Forget every state (the teacher's own screen reads its change at once)."""
+        with self._lock:
+            self._entries.clear()

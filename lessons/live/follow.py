@@ -19,7 +19,7 @@ from lessons.live import keys
 from lessons.live.resources import class_state, code_of, live_store, viewer
 
 LOGGER = logging.getLogger(__name__)
-POLL_SECONDS = 2.0
+POLL_SECONDS = 1.5
 PRESENCE_SECONDS = 15.0
 PAGE_FILES = {"concepts": "pages/concepts.py", "vision": "pages/vision.py", "language": "pages/language.py"}
 PAGE_PATHS = {"concepts": "concepts", "vision": "cnn", "language": "nlp"}

@@ -1,5 +1,5 @@
-"""The live lesson's shared resources: one store per database per process, the state read once a second per
-class (40 polling students cost one database read per second), and each question's reveal computed once."""
+"""The live lesson's shared resources: one store per database per process, the class's state read at most a few
+times a second per class whatever the number of polling students, and each question's reveal computed once."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import streamlit as st
 
 from core.classroom.store import Membership, TeacherAccess
 from core.live.plans import find_question
-from core.live.store import LiveState, LiveStore
+from core.live.store import LiveState, LiveStore, StateCache
 from core.shared.lesson_plan import Reveal
 from lessons.classroom import keys as class_keys
 from lessons.classroom import resources as class_resources
 from lessons.classroom.membership import current_membership
 
-STATE_TTL_SECONDS = 1.0
+# How stale a poll may see the class's state: small next to the students' poll interval.
+STATE_TTL_SECONDS = 0.3
 REVEAL_ENTRIES = 64
 
 
@@ -31,10 +32,22 @@ def live_store() -> LiveStore:
     return _live_store_for(database_url())
 
 
-@st.cache_data(show_spinner=False, ttl=STATE_TTL_SECONDS, max_entries=1024)
-def class_state(code: str) -> LiveState | None:
-    """The class's live state, shared by every session of this process for a second."""
-    return live_store().state(code)
+@st.cache_resource(show_spinner=False)
+def _state_cache() -> StateCache:
+    return StateCache(lambda code: live_store().state(code), STATE_TTL_SECONDS)
+
+
+class _ClassState:
+    """`class_state(code)`: the class's live state from the process-wide cache; `class_state.clear()` empties it."""
+
+    def __call__(self, code: str) -> LiveState | None:
+        return _state_cache()(code)
+
+    def clear(self) -> None:
+        _state_cache().clear()
+
+
+class_state = _ClassState()
 
 
 def reveal_resources() -> dict[str, Any]:

@@ -136,3 +136,27 @@ def test_deleting_the_class_deletes_its_lesson_state_and_answers(store, live) ->
     live.answer(member, QUESTION, "11")
     store.delete_class(access)
     assert live.state(info.code) is None and live.answer_counts(info.code, QUESTION) == {}
+
+
+def test_the_state_cache_reads_each_class_once_per_interval_and_stays_bounded() -> None:
+    from core.live.store import LiveState, StateCache
+
+    reads: list[str] = []
+    now = [0.0]
+
+    def read(code: str) -> LiveState:
+        reads.append(code)
+        return LiveState("concepts", code, True, None, None, len(reads))
+
+    cache = StateCache(read, ttl_seconds=0.5, max_entries=2, clock=lambda: now[0])
+    assert cache("A").version == 1 and cache("A").version == 1 and reads == ["A"]
+    now[0] = 0.6
+    assert cache("A").version == 2
+    cache("B")
+    cache("C")
+    assert reads == ["A", "A", "B", "C"]
+    cache("A")
+    assert reads[-1] == "A"
+    cache.clear()
+    cache("C")
+    assert reads[-1] == "C"
