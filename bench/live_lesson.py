@@ -97,7 +97,8 @@ async def answer_twice(session: StreamlitSession, value: str) -> Tally:
 async def answers(live: LiveStore, access: Any, code: str, sessions: list[StreamlitSession],
                   projector: StreamlitSession, timeout: float) -> dict:
     await asyncio.to_thread(live.go_to, access, LESSON, QUESTION_STEP)
-    ready = [session.watch_text("1,050") for session in sessions]
+    # The question as the page shows it (markdown_literal escapes its comma).
+    ready = [session.watch_text(markdown_literal("1,050")) for session in sessions]
     await asyncio.to_thread(live.open_question, access, QUESTION)
     await wait_for(ready, timeout)
     await asyncio.sleep(SETTLE_SECONDS)
