@@ -75,7 +75,10 @@ def qr_modules(png: bytes, modules: int) -> list[list[bool]]:
 
 def shown_join_address(page: Page, code: str) -> str:
     """The join URL the invitation shows, after checking that its QR code encodes exactly that URL."""
-    url = page.locator(".st-key-class_join_address").inner_text().strip()
+    address = page.locator(".st-key-class_join_address")
+    # The code block can arrive a moment after the script run (the server may still be warming up).
+    expect(address).to_contain_text(f"/classroom?class={code}", timeout=DASHBOARD_TIMEOUT_MS)
+    url = address.inner_text().strip()
     assert url.endswith(f"/classroom?class={code}"), url
     image = page.locator(".st-key-class_join_qr img").first
     expect(image).to_be_visible()
