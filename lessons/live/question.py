@@ -92,7 +92,7 @@ def self_check(question: Question) -> None:
     kept = st.session_state.get(keys.self_check(question.id))
     raw = answer_input(question, disabled=kept is not None, current=kept)
     if kept is None:
-        if st.button(t("예측 확정하고 정답 보기", "Commit and reveal"), key=keys.answer_button(question.id)):
+        if st.button(t("이 답으로 확정하고 정답 보기", "Lock in and reveal"), key=keys.answer_button(question.id)):
             try:
                 st.session_state[keys.self_check(question.id)] = read_answer(question, raw)
             except AnswerError as error:
