@@ -45,18 +45,18 @@ def led_state() -> LiveState | None:
     return state if state is not None and state.lesson in PLANS else None
 
 
-def following() -> LiveState | None:
-    """The state to follow: for a student (not the class's teacher) whose teacher has "follow me" on."""
+def following(state: LiveState | None) -> LiveState | None:
+    """`state` (from `led_state`) when this session must follow it: a student, not the class's teacher, whose
+    teacher has "follow me" on."""
     membership, access = viewer()
     if membership is None or access is not None:
         return None
-    state = led_state()
     return state if state is not None and state.follow else None
 
 
 def take_to_the_teachers_lesson(current_path: str) -> None:
     """In the entry script: a following student who has not seen the teacher's latest change goes to its lesson."""
-    state = following()
+    state = following(led_state())
     if state is None or st.session_state.get(keys.SEEN_VERSION) == state.version:
         return
     # Recorded here as well as by the page, so that a page that stops early never makes the poller rerun
@@ -103,7 +103,7 @@ def poller() -> None:
     seen = st.session_state.get(keys.SEEN_VERSION)
     if seen == state.version:
         return
-    if following() is not None:
+    if following(state) is not None:
         # The page (or the entry script, when it moves the student) records what it then shows; a student
         # who joined before the lesson started is moved to it here too.
         st.rerun(scope="app")

@@ -107,9 +107,9 @@ def lesson_page(lesson: str, sections: Mapping[str, SectionRenderer]) -> None:
     """Render a lesson page in the class's rhythm (see the module docstring)."""
     plan = plan_for(lesson)
     membership, _ = viewer()
-    followed = following()
+    state = led_state()
+    followed = following(state)
     if membership is not None and followed is not None and followed.lesson == lesson:
         followed_page(plan, sections, membership, followed)
         return
-    state = led_state()
     free_page(plan, sections, membership, state if state is not None and state.lesson == lesson else None)
